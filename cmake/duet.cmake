@@ -20,3 +20,16 @@ function(duet_add_unit_test name)
   set_tests_properties(unit_${name} PROPERTIES LABELS unit
     ENVIRONMENT "CMOCKA_MESSAGE_OUTPUT=STDOUT;DUET_TEST_SRC=${CMAKE_SOURCE_DIR}")
 endfunction()
+
+# duet_add_fuzz_target(<name> SOURCES <files...> [DEPS <targets...>])
+# A libFuzzer binary (only when DUET_FUZZ is on); `make fuzz` runs every one of
+# them, with tests/fuzz/<name>/corpus as its seed corpus when that exists.
+function(duet_add_fuzz_target name)
+  cmake_parse_arguments(F "" "" "SOURCES;DEPS" ${ARGN})
+  if(NOT DUET_FUZZ)
+    return()
+  endif()
+  add_executable(${name} ${F_SOURCES})
+  target_link_libraries(${name} PRIVATE ${F_DEPS})
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+endfunction()

@@ -17,6 +17,7 @@ void duet_buf_reserve(duet_buf_t *b, size_t extra)
         cap *= 2;
     b->data = duet_realloc(b->data, cap);
     b->cap = cap;
+    b->data[b->len] = '\0';
 }
 
 void duet_buf_append(duet_buf_t *b, const void *p, size_t n)

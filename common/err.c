@@ -5,26 +5,29 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Cut at len without splitting a UTF-8 sequence. */
-static void err_cut_utf8(char *s, size_t len)
-{
-    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-        len--;
-    s[len] = '\0';
-}
-
 int duet_err_set(duet_err_t *e, int code, const char *sqlstate, const char *fmt, ...)
 {
     if (e == NULL)
         return -1;
     e->code = code;
     snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", sqlstate);
+    /* Format with room to spare, then cut so no UTF-8 sequence is split: the
+     * byte after the cut must not be a continuation byte. */
+    char full[DUET_ERRMSG_SIZE * 4];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    int n = vsnprintf(full, sizeof(full), fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof(e->msg))
-        err_cut_utf8(e->msg, sizeof(e->msg) - 1);
+    size_t len = n < 0 ? 0 : (size_t)n;
+    if (len >= sizeof(full))
+        len = sizeof(full) - 1;
+    if (len > DUET_ERRMSG_SIZE - 1) {
+        len = DUET_ERRMSG_SIZE - 1;
+        while (len > 0 && ((unsigned char)full[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(e->msg, full, len);
+    e->msg[len] = '\0';
     return -1;
 }
 

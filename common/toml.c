@@ -253,7 +253,7 @@ static int toml_string_char(toml_parser_t *ps, duet_buf_t *b, bool multiline)
     unsigned char c = (unsigned char)*ps->p;
     if (c == '\n' || (c == '\r' && ps->p + 1 < ps->end && ps->p[1] == '\n')) {
         if (!multiline)
-            return toml_fail(ps, "newline in single-line string");
+            return toml_fail(ps, "unterminated string");
         if (c == '\r')
             ps->p++;
         ps->p++;
@@ -517,11 +517,13 @@ static int toml_array(toml_parser_t *ps, duet_toml_value_t **out)
         toml_array_push(ps, a, v);
         if (toml_skip_ws_nl(ps) < 0)
             return -1;
-        if (ps->p < ps->end && *ps->p == ',') {
+        if (ps->p >= ps->end)
+            return toml_fail(ps, "unterminated array");
+        if (*ps->p == ',') {
             ps->p++;
             continue;
         }
-        if (ps->p < ps->end && *ps->p == ']') {
+        if (*ps->p == ']') {
             ps->p++;
             break;
         }
@@ -664,7 +666,9 @@ static int toml_header(toml_parser_t *ps)
         toml_array_push(ps, existing, nt);
     } else if (existing == NULL) {
         toml_table_add(ps, t, last, nt);
-    } else if (existing->type == DUET_TOML_TABLE && !existing->u.tab.defined) {
+    } else if (existing->type != DUET_TOML_TABLE) {
+        return toml_fail(ps, "key '%s' is already defined", last);
+    } else if (!existing->u.tab.defined) {
         existing->u.tab.defined = true;
         existing->line = ps->line;
         nt = existing;
