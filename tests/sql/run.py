@@ -171,7 +171,16 @@ def run_files(duet, files, record=False):
 
 def self_test():
     """Checks the runner against the MariaDB peer. Returns (passed, failed)."""
+    was_running = peerlib.running_port() is not None
     port = peerlib.start()
+    try:
+        return self_test_on(port)
+    finally:
+        if not was_running:
+            peerlib.stop()
+
+
+def self_test_on(port):
     fixtures = os.path.join(HERE, "selftest")
     passed = failed = 0
     checks = [("match.test", True), ("mismatch.test", False)]
