@@ -4,9 +4,12 @@
 #include "common/datadir.h"
 #include "common/log.h"
 #include "duet_version.h"
+#include "proxy/server.h"
+#include "proxy/users.h"
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char up_usage[] =
     "Usage: duet up [options]\n\n"
@@ -21,7 +24,10 @@ static const char up_usage[] =
     "  -L, --log-level LVL   debug, info, warn, error or fatal (default info)\n"
     "  --log-file FILE       write the log to FILE instead of stderr\n"
     "  -h, --help            show this help\n\n"
-    "Command-line options override the configuration file.\n";
+    "Command-line options override the configuration file.\n\n"
+    "Environment:\n"
+    "  DUET_BOOTSTRAP_USERS  accounts to create at start, \"name:plugin:password,...\"\n"
+    "                        (plugin native or sha2); for tests until CREATE USER exists\n";
 
 int cmd_up(int argc, char **argv)
 {
@@ -51,8 +57,32 @@ int cmd_up(int argc, char **argv)
     duet_engines_format(cfg.isolation_read.engines, engines, sizeof(engines));
     log_info("duet %s (git commit %s) starting", DUET_VERSION, DUET_GIT_COMMIT);
     log_info("data directory: %s", dir.path);
-    log_info("MySQL protocol: %s:%d (not served yet: the SQL front end is not built)", cfg.host,
-             cfg.port);
+    proxy_server_t *srv = proxy_server_create(&cfg, dir.path, &err);
+    if (srv == NULL) {
+        log_error("%s", err.msg);
+        duet_datadir_close(&dir);
+        return CMD_EXIT_FAIL;
+    }
+    const char *boot = getenv("DUET_BOOTSTRAP_USERS");
+    if (boot != NULL && *boot && proxy_users_bootstrap(proxy_server_users(srv), boot, &err) < 0) {
+        log_error("DUET_BOOTSTRAP_USERS: %s", err.msg);
+        proxy_server_destroy(srv);
+        duet_datadir_close(&dir);
+        return CMD_EXIT_USAGE;
+    }
+    if (proxy_server_start(srv, &err) < 0) {
+        log_error("%s", err.msg);
+        proxy_server_destroy(srv);
+        duet_datadir_close(&dir);
+        return CMD_EXIT_FAIL;
+    }
+    log_info("MySQL protocol: %s:%d", cfg.host, proxy_server_port(srv));
+    if (cfg.socket[0])
+        log_info("MySQL protocol: unix socket %s", cfg.socket);
+    if (cfg.status.status_port > 0)
+        log_info("status HTTP: %s:%d",
+                 cfg.status.status_host[0] ? cfg.status.status_host : "127.0.0.1",
+                 cfg.status.status_port);
     log_info("isolation-read engines: %s; enforce-mpp: %s", engines,
              cfg.performance.enforce_mpp ? "true" : "false");
     log_info("ready; stop with Ctrl-C or SIGTERM");
@@ -60,6 +90,9 @@ int cmd_up(int argc, char **argv)
     int sig = 0;
     sigwait(&stop, &sig);
     log_info("received signal %d, shutting down", sig);
+    proxy_server_stop(srv);
+    proxy_server_destroy(srv);
+    log_info("all connections closed");
     duet_datadir_close(&dir);
     return CMD_EXIT_OK;
 }

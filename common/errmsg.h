@@ -19,6 +19,7 @@
 #define ER_UNKNOWN_COM_ERROR        1047, "08S01", "Unknown command"
 #define ER_NET_PACKET_TOO_LARGE     1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"
 #define ER_NET_READ_ERROR           1158, "08S01", "Got an error reading communication packets"
+#define ER_NET_PACKETS_OUT_OF_ORDER 1156, "08S01", "Got packets out of order"
 #define ER_NOT_SUPPORTED_AUTH_MODE  1251, "08004", "Client does not support authentication protocol requested by server; consider upgrading MySQL client"
 #define ER_MALFORMED_PACKET         1835, "HY000", "Malformed communication packet."
 #define ER_SECURE_TRANSPORT_REQUIRED 3159, "HY000", "Connections using insecure transport are prohibited while --require_secure_transport=ON."
@@ -27,6 +28,8 @@
 #define ER_QUERY_INTERRUPTED        1317, "70100", "Query execution was interrupted"
 #define ER_QUERY_TIMEOUT            3024, "HY000", "Query execution was interrupted, maximum statement execution time exceeded"
 #define ER_NOT_ALLOWED_COMMAND      1148, "42000", "The used command is not allowed with this MySQL version"
+#define ER_CLIENT_INTERACTION_TIMEOUT 4031, "HY000", "The client was disconnected by the server because of inactivity. See wait_timeout and interactive_timeout for configuring this behavior."
+#define ER_STMT_HAS_NO_OPEN_CURSOR  1421, "HY000", "The statement (%lu) has no open cursor."
 
 /* Parsing. */
 #define ER_PARSE_ERROR              1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line %d column %d near \"%s\" "

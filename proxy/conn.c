@@ -1,0 +1,1108 @@
+/* conn.c - one client connection on its event loop: handshake, TLS upgrade, the auth
+ * plugins' exchanges, command dispatch, hand-off of statements to the worker pool,
+ * timeouts and closing. Everything here runs on the connection's loop thread except
+ * conn_work(), which runs on a worker while the connection is CS_BUSY. */
+#define DUET_LOG_MODULE "proxy"
+#include "common/log.h"
+#include "common/mem.h"
+#include "proxy/exec.h"
+#include "proxy/server_int.h"
+#include "wire/auth.h"
+#include "wire/codec.h"
+#include "wire/handshake.h"
+#include "wire/protocol.h"
+#include "wire/response.h"
+#include "wire/stmt.h"
+
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent_ssl.h>
+#include <openssl/ssl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* The first packet (HandshakeResponse or SSLRequest) is never this large. */
+#define FIRST_PACKET_MAX (1u << 20)
+
+static void conn_process_input(proxy_conn_t *c);
+static void conn_read_cb(struct bufferevent *bev, void *arg);
+static void conn_write_cb(struct bufferevent *bev, void *arg);
+static void conn_event_cb(struct bufferevent *bev, short what, void *arg);
+
+static uint32_t server_caps(const proxy_server_t *s)
+{
+    uint32_t caps = WIRE_SERVER_CAPABILITIES;
+    if (s->have_tls)
+        caps |= WIRE_CLIENT_SSL;
+    return caps;
+}
+
+static size_t max_packet(proxy_conn_t *c)
+{
+    if (c->sess.vars.vals != NULL)
+        return (size_t)proxy_sysvar_session_int(&c->sess.vars, "max_allowed_packet");
+    return (size_t)proxy_sysvar_global_int(c->server->sysvars, "max_allowed_packet");
+}
+
+static void conn_free(proxy_conn_t *c)
+{
+    proxy_session_free(&c->sess);
+    duet_buf_free(&c->in);
+    wire_out_free(&c->out);
+    duet_free(c);
+}
+
+static void unregister(proxy_conn_t *c)
+{
+    proxy_server_t *s = c->server;
+    if (!c->registered)
+        return;
+    pthread_mutex_lock(&s->reg_lock);
+    if (c->reg_prev)
+        c->reg_prev->reg_next = c->reg_next;
+    else
+        s->registry = c->reg_next;
+    if (c->reg_next)
+        c->reg_next->reg_prev = c->reg_prev;
+    c->reg_prev = c->reg_next = NULL;
+    c->registered = false;
+    pthread_mutex_unlock(&s->reg_lock);
+}
+
+static void do_register(proxy_conn_t *c)
+{
+    proxy_server_t *s = c->server;
+    if (c->registered)
+        return;
+    pthread_mutex_lock(&s->reg_lock);
+    c->reg_next = s->registry;
+    c->reg_prev = NULL;
+    if (s->registry)
+        s->registry->reg_prev = c;
+    s->registry = c;
+    c->registered = true;
+    pthread_mutex_unlock(&s->reg_lock);
+}
+
+void proxy_conn_reap(proxy_loop_t *l)
+{
+    while (l->graveyard) {
+        proxy_conn_t *c = l->graveyard;
+        l->graveyard = c->next;
+        conn_free(c);
+    }
+}
+
+void proxy_conn_close(proxy_conn_t *c)
+{
+    proxy_loop_t *l = c->loop;
+    if (c->closed)
+        return;
+    c->closed = true;
+    unregister(c);
+    atomic_fetch_sub(&c->server->metrics.connections, 1);
+    if (c->raw_ev)
+        event_free(c->raw_ev);
+    if (c->timer)
+        event_free(c->timer);
+    c->raw_ev = c->timer = NULL;
+    if (c->bev)
+        bufferevent_free(c->bev);
+    else if (c->fd >= 0)
+        close(c->fd);
+    c->bev = NULL;
+    c->fd = -1;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        l->conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    c->prev = c->next = NULL;
+    if (c->state == CS_BUSY) {
+        c->dead = true;
+        atomic_store(&c->sess.killed, PROXY_KILL_CONNECTION);
+        l->zombies++;
+        return;
+    }
+    /* Callers up the stack may still look at c: free it on the next iteration. */
+    c->next = l->graveyard;
+    l->graveyard = c;
+    event_active(l->reap, EV_READ, 0);
+}
+
+/* Sends what is in c->out and continues the sequence after it. */
+static void conn_send(proxy_conn_t *c)
+{
+    if (c->out.buf.len > 0) {
+        if (c->bev) {
+            bufferevent_write(c->bev, c->out.buf.data, c->out.buf.len);
+        } else {
+            /* Before the buffered connection exists: a greeting or an error, a few
+             * hundred bytes that fit in any socket buffer. */
+            ssize_t n = send(c->fd, c->out.buf.data, c->out.buf.len, MSG_NOSIGNAL);
+            (void)n;
+        }
+    }
+    c->seq = c->out.seq;
+    wire_out_reset(&c->out, c->seq);
+}
+
+/* Sends err and closes once it is written. */
+static void conn_fail(proxy_conn_t *c, const duet_err_t *e)
+{
+    proxy_metrics_error(&c->server->metrics, e->code);
+    wire_out_reset(&c->out, c->seq);
+    wire_out_begin(&c->out);
+    wire_err_encode(e, &c->out.buf);
+    wire_out_end(&c->out);
+    conn_send(c);
+    if (c->bev == NULL) {
+        proxy_conn_close(c);
+        return;
+    }
+    c->state = CS_CLOSING;
+    bufferevent_disable(c->bev, EV_READ);
+    if (c->timer)
+        event_del(c->timer);
+    if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+        proxy_conn_close(c);
+}
+
+static void conn_fail_code(proxy_conn_t *c, int code, const char *state, const char *msg)
+{
+    duet_err_t e = {0};
+    duet_err_set(&e, code, state, "%s", msg);
+    conn_fail(c, &e);
+}
+
+void proxy_conn_reject(int fd, const duet_err_t *err)
+{
+    wire_out_t o = {0};
+    wire_out_reset(&o, 0);
+    wire_out_begin(&o);
+    wire_err_encode(err, &o.buf);
+    wire_out_end(&o);
+    ssize_t n = send(fd, o.buf.data, o.buf.len, MSG_NOSIGNAL);
+    (void)n;
+    wire_out_free(&o);
+    close(fd);
+}
+
+static void timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+    (void)fd;
+    (void)what;
+    proxy_conn_t *c = arg;
+    if (c->state == CS_BUSY || c->state == CS_CLOSING)
+        return;
+    if (c->state == CS_READY) {
+        duet_err_t e = {0};
+        duet_err_set(&e, ER_CLIENT_INTERACTION_TIMEOUT);
+        c->seq = 0;
+        conn_fail(c, &e);
+        return;
+    }
+    proxy_conn_close(c); /* handshake took longer than connect_timeout */
+}
+
+static void arm_timer(proxy_conn_t *c, int64_t seconds)
+{
+    if (c->timer == NULL)
+        return;
+    struct timeval tv = {.tv_sec = seconds > 0 ? seconds : 1, .tv_usec = 0};
+    event_add(c->timer, &tv);
+}
+
+static void enter_ready(proxy_conn_t *c)
+{
+    c->state = CS_READY;
+    c->seq = 0;
+    duet_buf_reset(&c->in);
+    int64_t t = proxy_sysvar_session_int(&c->sess.vars, "wait_timeout");
+    arm_timer(c, t);
+}
+
+/* ---- authentication ---- */
+
+static void auth_denied(proxy_conn_t *c)
+{
+    duet_err_t e = {0};
+    duet_err_set(&e, ER_ACCESS_DENIED_ERROR, c->sess.user, c->sess.host,
+                 c->sent_password ? "YES" : "NO");
+    atomic_fetch_add(&c->server->metrics.aborted_connects, 1);
+    log_info("conn %llu: access denied for '%s'@'%s'", (unsigned long long)c->sess.conn_id,
+             c->sess.user, c->sess.host);
+    conn_fail(c, &e);
+}
+
+static bool db_exists(proxy_conn_t *c, const char *name, size_t n)
+{
+    proxy_server_t *s = c->server;
+    return s->db_exists != NULL && s->db_exists(s->db_ctx, name, n);
+}
+
+static void auth_ok(proxy_conn_t *c)
+{
+    snprintf(c->sess.user_host, sizeof(c->sess.user_host), "%s", c->account.host);
+    memset(&c->account, 0, sizeof(c->account));
+    if (c->sess.vars.vals == NULL)
+        proxy_sysvar_session_init(c->server->sysvars, &c->sess.vars);
+    if (c->pending_db[0]) {
+        if (!db_exists(c, c->pending_db, strlen(c->pending_db))) {
+            duet_err_t e = {0};
+            duet_err_set(&e, ER_BAD_DB_ERROR, c->pending_db);
+            conn_fail(c, &e);
+            return;
+        }
+        snprintf(c->sess.db, sizeof(c->sess.db), "%s", c->pending_db);
+    }
+    wire_ok_t ok = {.status = proxy_session_status(&c->sess)};
+    wire_out_reset(&c->out, c->seq);
+    wire_out_begin(&c->out);
+    wire_ok_encode(&ok, &c->out.buf);
+    wire_out_end(&c->out);
+    conn_send(c);
+    if (!c->change_user)
+        do_register(c);
+    c->change_user = false;
+    enter_ready(c);
+}
+
+static void send_more_data(proxy_conn_t *c, const uint8_t *data, size_t n)
+{
+    wire_out_reset(&c->out, c->seq);
+    wire_out_begin(&c->out);
+    wire_auth_more_data_encode(data, n, &c->out.buf);
+    wire_out_end(&c->out);
+    conn_send(c);
+}
+
+static void send_auth_switch(proxy_conn_t *c)
+{
+    wire_out_reset(&c->out, c->seq);
+    wire_out_begin(&c->out);
+    wire_auth_switch_encode(proxy_plugin_name(c->account.plugin), c->scramble, WIRE_SCRAMBLE_LEN,
+                            &c->out.buf);
+    wire_out_end(&c->out);
+    conn_send(c);
+    c->state = CS_AUTH_SWITCH;
+}
+
+/* Verifies the first answer computed with the account's own plugin. */
+static void auth_verify_first(proxy_conn_t *c, const uint8_t *data, size_t n)
+{
+    if (n == 1 && data[0] == 0)
+        n = 0;
+    c->sent_password = n > 0;
+    proxy_user_t *a = &c->account;
+    if (a->empty_password) {
+        if (n == 0)
+            auth_ok(c);
+        else
+            auth_denied(c);
+        return;
+    }
+    if (a->plugin == PROXY_AUTH_NATIVE) {
+        if (wire_native_verify(c->scramble, data, n, a->native_hash))
+            auth_ok(c);
+        else
+            auth_denied(c);
+        return;
+    }
+    if (n == 0) {
+        auth_denied(c);
+        return;
+    }
+    if (a->sha2_cached) {
+        if (!wire_sha2_fast_verify(c->scramble, data, n, a->sha2_digest2)) {
+            auth_denied(c);
+            return;
+        }
+        uint8_t ok = WIRE_SHA2_FAST_AUTH_OK;
+        send_more_data(c, &ok, 1);
+        auth_ok(c);
+        return;
+    }
+    uint8_t full = WIRE_SHA2_FULL_AUTH;
+    send_more_data(c, &full, 1);
+    c->state = CS_SHA2_FULL;
+}
+
+static void auth_full_password(proxy_conn_t *c, const char *pw, size_t n)
+{
+    while (n > 0 && pw[n - 1] == '\0')
+        n--;
+    c->sent_password = n > 0;
+    if (proxy_users_verify_sha2_full(c->server->users, &c->account, pw, n))
+        auth_ok(c);
+    else
+        auth_denied(c);
+}
+
+static void auth_sha2_full(proxy_conn_t *c, const uint8_t *data, size_t n)
+{
+    if (n == 1 && data[0] == WIRE_SHA2_REQUEST_PUB_KEY) {
+        if (c->server->tls.rsa_public_pem == NULL) {
+            auth_denied(c);
+            return;
+        }
+        send_more_data(c, (const uint8_t *)c->server->tls.rsa_public_pem,
+                       c->server->tls.rsa_public_len);
+        c->state = CS_SHA2_RSA;
+        return;
+    }
+    if (!c->sess.secure) {
+        /* A clear-text password over an insecure channel is refused, as MySQL does. */
+        auth_denied(c);
+        return;
+    }
+    auth_full_password(c, (const char *)data, n);
+}
+
+static void auth_sha2_rsa(proxy_conn_t *c, const uint8_t *data, size_t n)
+{
+    duet_buf_t pw = DUET_BUF_INIT;
+    if (wire_rsa_decrypt_password(c->server->tls.rsa_key, data, n, c->scramble, &pw) < 0) {
+        duet_buf_free(&pw);
+        c->sent_password = true;
+        auth_denied(c);
+        return;
+    }
+    auth_full_password(c, pw.data ? pw.data : "", pw.len);
+    if (pw.data)
+        OPENSSL_cleanse(pw.data, pw.len);
+    duet_buf_free(&pw);
+}
+
+static void copy_name(char *dst, size_t dstsz, const char *src, size_t n)
+{
+    if (n >= dstsz)
+        n = dstsz - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static void handle_handshake_response(proxy_conn_t *c, const wire_handshake_response_t *r)
+{
+    proxy_server_t *s = c->server;
+    c->sess.caps = r->capabilities & server_caps(s);
+    c->sess.collation = r->collation;
+    copy_name(c->sess.user, sizeof(c->sess.user), r->user, r->user_len);
+    if (r->db)
+        copy_name(c->pending_db, sizeof(c->pending_db), r->db, r->db_len);
+    c->sent_password = r->auth_len > 0;
+    if (s->cfg.security.require_secure_transport && !c->sess.secure) {
+        duet_err_t e = {0};
+        duet_err_set(&e, ER_SECURE_TRANSPORT_REQUIRED);
+        conn_fail(c, &e);
+        return;
+    }
+    if (r->user_len >= sizeof(c->sess.user) ||
+        !proxy_users_find(s->users, r->user, r->user_len, c->sess.host, &c->account)) {
+        auth_denied(c);
+        return;
+    }
+    proxy_auth_plugin_t client_plugin = PROXY_AUTH_NATIVE;
+    bool known = true;
+    if (r->plugin != NULL && r->plugin_len > 0)
+        known = proxy_plugin_parse(r->plugin, r->plugin_len, &client_plugin) == 0;
+    bool empty = r->auth_len == 0 || (r->auth_len == 1 && r->auth[0] == 0);
+    if (c->account.empty_password && empty && known) {
+        auth_ok(c);
+        return;
+    }
+    if (!known || client_plugin != c->account.plugin) {
+        send_auth_switch(c);
+        return;
+    }
+    auth_verify_first(c, r->auth, r->auth_len);
+}
+
+/* ---- the first packet, read without buffering so TLS can take over the socket ---- */
+
+static void start_bev(proxy_conn_t *c, SSL *ssl)
+{
+    proxy_loop_t *l = c->loop;
+    if (ssl != NULL)
+        c->bev = bufferevent_openssl_socket_new(l->base, c->fd, ssl, BUFFEREVENT_SSL_ACCEPTING,
+                                                BEV_OPT_CLOSE_ON_FREE);
+    else
+        c->bev = bufferevent_socket_new(l->base, c->fd, BEV_OPT_CLOSE_ON_FREE);
+    if (c->bev == NULL) {
+        if (ssl)
+            SSL_free(ssl);
+        return;
+    }
+    if (ssl != NULL)
+        bufferevent_openssl_set_allow_dirty_shutdown(c->bev, 1);
+    bufferevent_setcb(c->bev, conn_read_cb, conn_write_cb, conn_event_cb, c);
+    bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+static void first_packet(proxy_conn_t *c)
+{
+    event_free(c->raw_ev);
+    c->raw_ev = NULL;
+    proxy_server_t *s = c->server;
+    wire_handshake_response_t r;
+    duet_err_t e = {0};
+    int rc = wire_handshake_response_parse((const uint8_t *)c->in.data, c->in.len, server_caps(s),
+                                           &r, &e);
+    if (rc == 0 && r.ssl_request) {
+        SSL *ssl = SSL_new(s->tls.ssl_ctx);
+        if (ssl == NULL) {
+            proxy_conn_close(c);
+            return;
+        }
+        c->sess.secure = true;
+        c->state = CS_TLS;
+        duet_buf_reset(&c->in);
+        start_bev(c, ssl);
+        if (c->bev == NULL)
+            proxy_conn_close(c);
+        return;
+    }
+    start_bev(c, NULL);
+    if (c->bev == NULL) {
+        proxy_conn_close(c);
+        return;
+    }
+    if (rc < 0) {
+        conn_fail(c, &e);
+        return;
+    }
+    c->state = CS_AUTH_RESPONSE;
+    handle_handshake_response(c, &r);
+    if (c->state != CS_CLOSING && c->bev != NULL)
+        duet_buf_reset(&c->in);
+}
+
+static void raw_fail(proxy_conn_t *c, int code, const char *state, const char *msg)
+{
+    event_free(c->raw_ev);
+    c->raw_ev = NULL;
+    conn_fail_code(c, code, state, msg);
+}
+
+static void raw_read_cb(evutil_socket_t fd, short what, void *arg)
+{
+    (void)what;
+    proxy_conn_t *c = arg;
+    for (;;) {
+        ssize_t n;
+        if (c->raw_got < 4) {
+            n = recv(fd, c->raw_hdr + c->raw_got, 4 - c->raw_got, 0);
+        } else {
+            uint32_t len;
+            uint8_t seq;
+            wire_frame_header_decode(c->raw_hdr, &len, &seq);
+            size_t need = len - c->in.len;
+            if (need == 0) {
+                first_packet(c);
+                return;
+            }
+            duet_buf_reserve(&c->in, need);
+            n = recv(fd, c->in.data + c->in.len, need, 0);
+            if (n > 0) {
+                c->in.len += (size_t)n;
+                c->in.data[c->in.len] = '\0';
+                continue;
+            }
+        }
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            proxy_conn_close(c);
+            return;
+        }
+        if (n < 0)
+            return;
+        c->raw_got += (size_t)n;
+        if (c->raw_got == 4) {
+            uint32_t len;
+            uint8_t seq;
+            wire_frame_header_decode(c->raw_hdr, &len, &seq);
+            if (seq != 1) {
+                raw_fail(c, ER_NET_PACKETS_OUT_OF_ORDER);
+                return;
+            }
+            if (len > FIRST_PACKET_MAX) {
+                raw_fail(c, ER_NET_PACKET_TOO_LARGE);
+                return;
+            }
+            c->seq = 2;
+        }
+    }
+}
+
+void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, uint64_t id)
+{
+    proxy_server_t *s = l->server;
+    proxy_conn_t *c = duet_calloc(1, sizeof(*c));
+    c->loop = l;
+    c->server = s;
+    c->fd = fd;
+    c->is_unix = is_unix;
+    c->connected_at = time(NULL);
+    c->sess.server = s;
+    c->sess.conn_id = id;
+    c->sess.secure = is_unix;
+    atomic_init(&c->sess.killed, PROXY_KILL_NONE);
+    snprintf(c->sess.host, sizeof(c->sess.host), "%s", is_unix ? "localhost" : host);
+    c->next = l->conns;
+    if (l->conns)
+        l->conns->prev = c;
+    l->conns = c;
+    wire_scramble_generate(c->scramble);
+
+    wire_greeting_t g = {.server_version = s->version,
+                         .connection_id = (uint32_t)id,
+                         .capabilities = server_caps(s),
+                         .collation = WIRE_SERVER_COLLATION,
+                         .status = WIRE_STATUS_AUTOCOMMIT,
+                         .auth_plugin = WIRE_PLUGIN_CACHING_SHA2};
+    memcpy(g.scramble, c->scramble, sizeof(g.scramble));
+    wire_out_reset(&c->out, 0);
+    wire_out_begin(&c->out);
+    wire_greeting_encode(&g, &c->out.buf);
+    wire_out_end(&c->out);
+    conn_send(c);
+    c->state = CS_FIRST;
+    c->raw_ev = event_new(l->base, fd, EV_READ | EV_PERSIST, raw_read_cb, c);
+    event_add(c->raw_ev, NULL);
+    c->timer = evtimer_new(l->base, timer_cb, c);
+    arm_timer(c, proxy_sysvar_global_int(s->sysvars, "connect_timeout"));
+}
+
+/* ---- commands ---- */
+
+static void reply_ok(proxy_conn_t *c)
+{
+    wire_ok_t ok = {.status = proxy_session_status(&c->sess), .warnings = 0};
+    wire_out_begin(&c->out);
+    wire_ok_encode(&ok, &c->out.buf);
+    wire_out_end(&c->out);
+}
+
+static void reply_err(proxy_conn_t *c, const duet_err_t *e)
+{
+    proxy_metrics_error(&c->server->metrics, e->code);
+    wire_out_begin(&c->out);
+    wire_err_encode(e, &c->out.buf);
+    wire_out_end(&c->out);
+}
+
+static void cmd_statistics(proxy_conn_t *c)
+{
+    proxy_server_t *s = c->server;
+    int64_t up = (int64_t)time(NULL) - s->metrics.started;
+    if (up <= 0)
+        up = 1;
+    unsigned long long q = atomic_load(&s->metrics.questions);
+    char text[256];
+    snprintf(text, sizeof(text),
+             "Uptime: %lld  Threads: %d  Questions: %llu  Slow queries: 0  Opens: 0  Flush "
+             "tables: 1  Open tables: 0  Queries per second avg: %.3f",
+             (long long)up, atomic_load(&s->metrics.connections), q, (double)q / (double)up);
+    wire_out_packet(&c->out, text, strlen(text));
+}
+
+static void cmd_kill(proxy_conn_t *c, uint64_t id)
+{
+    proxy_server_t *s = c->server;
+    duet_err_t e = {0};
+    pthread_mutex_lock(&s->reg_lock);
+    proxy_conn_t *t = s->registry;
+    while (t && t->sess.conn_id != id)
+        t = t->reg_next;
+    if (t == NULL) {
+        pthread_mutex_unlock(&s->reg_lock);
+        duet_err_set(&e, ER_NO_SUCH_THREAD, (unsigned long long)id);
+        reply_err(c, &e);
+        return;
+    }
+    if (strcmp(t->sess.user, c->sess.user) != 0 && strcmp(c->sess.user, "root") != 0) {
+        pthread_mutex_unlock(&s->reg_lock);
+        duet_err_set(&e, ER_KILL_DENIED_ERROR, (unsigned long long)id);
+        reply_err(c, &e);
+        return;
+    }
+    atomic_store(&t->sess.killed, PROXY_KILL_CONNECTION);
+    proxy_loop_t *l = t->loop;
+    pthread_mutex_unlock(&s->reg_lock);
+    loop_msg_t *m = duet_calloc(1, sizeof(*m));
+    m->kind = LOOP_MSG_KILL;
+    m->id = id;
+    proxy_loop_post(l, m);
+    reply_ok(c);
+}
+
+void proxy_conn_kill(proxy_loop_t *l, uint64_t id)
+{
+    for (proxy_conn_t *c = l->conns; c; c = c->next) {
+        if (c->sess.conn_id == id) {
+            if (c->state != CS_BUSY)
+                proxy_conn_close(c);
+            return;
+        }
+    }
+}
+
+static void cmd_change_user(proxy_conn_t *c)
+{
+    wire_change_user_t cu;
+    duet_err_t e = {0};
+    if (wire_change_user_parse((const uint8_t *)c->in.data, c->in.len, c->sess.caps, &cu, &e) < 0) {
+        conn_fail(c, &e);
+        return;
+    }
+    unregister(c);
+    proxy_session_reset(&c->sess);
+    c->sess.db[0] = '\0';
+    copy_name(c->sess.user, sizeof(c->sess.user), cu.user, cu.user_len);
+    c->pending_db[0] = '\0';
+    if (cu.db_len > 0)
+        copy_name(c->pending_db, sizeof(c->pending_db), cu.db, cu.db_len);
+    if (cu.collation)
+        c->sess.collation = (uint8_t)cu.collation;
+    c->sent_password = cu.auth_len > 0;
+    do_register(c);
+    c->change_user = true;
+    if (cu.user_len >= sizeof(c->sess.user) ||
+        !proxy_users_find(c->server->users, cu.user, cu.user_len, c->sess.host, &c->account)) {
+        auth_denied(c);
+        return;
+    }
+    /* Always re-challenge with a fresh scramble. */
+    wire_scramble_generate(c->scramble);
+    send_auth_switch(c);
+}
+
+static void cmd_init_db(proxy_conn_t *c)
+{
+    const char *name = c->in.data + 1;
+    size_t n = c->in.len - 1;
+    duet_err_t e = {0};
+    if (n == 0 || n > 64 || !db_exists(c, name, n)) {
+        char nm[80];
+        copy_name(nm, sizeof(nm), name, n);
+        duet_err_set(&e, ER_BAD_DB_ERROR, nm);
+        reply_err(c, &e);
+        return;
+    }
+    copy_name(c->sess.db, sizeof(c->sess.db), name, n);
+    reply_ok(c);
+}
+
+static void cmd_stmt_reset(proxy_conn_t *c)
+{
+    uint32_t id;
+    duet_err_t e = {0};
+    if (wire_stmt_id_parse((const uint8_t *)c->in.data, c->in.len, &id, &e) < 0) {
+        conn_fail(c, &e);
+        return;
+    }
+    proxy_stmt_t *st = proxy_stmt_find(&c->sess, id);
+    if (st == NULL) {
+        char ids[16];
+        snprintf(ids, sizeof(ids), "%u", id);
+        duet_err_set(&e, ER_UNKNOWN_STMT_HANDLER, ids, "mysqld_stmt_reset");
+        reply_err(c, &e);
+        return;
+    }
+    wire_stmt_params_reset_long_data(&st->params);
+    reply_ok(c);
+}
+
+static void cmd_long_data(proxy_conn_t *c)
+{
+    uint32_t id;
+    uint16_t param;
+    const uint8_t *data;
+    size_t n;
+    duet_err_t e = {0};
+    if (wire_long_data_parse((const uint8_t *)c->in.data, c->in.len, &id, &param, &data, &n, &e) <
+        0) {
+        conn_fail(c, &e);
+        return;
+    }
+    proxy_stmt_t *st = proxy_stmt_find(&c->sess, id);
+    if (st == NULL || param >= st->params.count)
+        return; /* no reply: the error surfaces at execute, as in MySQL */
+    duet_buf_append(&st->params.long_data[param], data, n);
+    st->params.has_long_data[param] = true;
+}
+
+static void conn_work(void *arg);
+
+static int command_kind(uint8_t cmd)
+{
+    switch (cmd) {
+    case WIRE_COM_QUERY:
+        return PROXY_Q_QUERY;
+    case WIRE_COM_STMT_PREPARE:
+        return PROXY_Q_STMT_PREPARE;
+    case WIRE_COM_STMT_EXECUTE:
+        return PROXY_Q_STMT_EXECUTE;
+    case WIRE_COM_STMT_FETCH:
+        return PROXY_Q_STMT_FETCH;
+    case WIRE_COM_PING:
+        return PROXY_Q_PING;
+    case WIRE_COM_INIT_DB:
+        return PROXY_Q_INIT_DB;
+    default:
+        return PROXY_Q_OTHER;
+    }
+}
+
+/* Handles one complete command packet in c->in. */
+static void conn_command(proxy_conn_t *c)
+{
+    proxy_server_t *s = c->server;
+    if (c->in.len == 0) {
+        conn_fail_code(c, ER_MALFORMED_PACKET);
+        return;
+    }
+    uint8_t cmd = (uint8_t)c->in.data[0];
+    c->cmd = cmd;
+    c->cmd_kind = command_kind(cmd);
+    c->cmd_start_us = proxy_now_us();
+    int expected = PROXY_KILL_QUERY;
+    atomic_compare_exchange_strong(&c->sess.killed, &expected, PROXY_KILL_NONE);
+    if (c->timer)
+        event_del(c->timer);
+    wire_out_reset(&c->out, c->seq);
+    duet_err_t e = {0};
+    switch (cmd) {
+    case WIRE_COM_QUIT:
+        proxy_conn_close(c);
+        return;
+    case WIRE_COM_QUERY:
+    case WIRE_COM_STMT_PREPARE:
+    case WIRE_COM_STMT_EXECUTE:
+    case WIRE_COM_STMT_FETCH:
+        c->state = CS_BUSY;
+        bufferevent_disable(c->bev, EV_READ);
+        if (duet_pool_submit(s->pool, conn_work, c) < 0) {
+            c->state = CS_READY;
+            duet_err_set(&e, ER_GENERIC, "server is shutting down");
+            reply_err(c, &e);
+            break;
+        }
+        return;
+    case WIRE_COM_PING:
+        reply_ok(c);
+        break;
+    case WIRE_COM_INIT_DB:
+        cmd_init_db(c);
+        break;
+    case WIRE_COM_FIELD_LIST:
+        if (c->sess.db[0] == '\0')
+            duet_err_set(&e, ER_NO_DB_ERROR);
+        else
+            duet_err_set(&e, ER_NO_SUCH_TABLE, c->sess.db, c->in.data + 1);
+        reply_err(c, &e);
+        break;
+    case WIRE_COM_STATISTICS:
+        cmd_statistics(c);
+        break;
+    case WIRE_COM_PROCESS_KILL: {
+        wire_reader_t r;
+        uint32_t id;
+        wire_reader_init(&r, c->in.data + 1, c->in.len - 1);
+        if (wire_read_u32(&r, &id) < 0) {
+            conn_fail_code(c, ER_MALFORMED_PACKET);
+            return;
+        }
+        cmd_kill(c, id);
+        break;
+    }
+    case WIRE_COM_SET_OPTION: {
+        wire_reader_t r;
+        uint16_t opt;
+        wire_reader_init(&r, c->in.data + 1, c->in.len - 1);
+        if (wire_read_u16(&r, &opt) < 0) {
+            conn_fail_code(c, ER_MALFORMED_PACKET);
+            return;
+        }
+        if (opt > 1) {
+            duet_err_set(&e, ER_UNKNOWN_COM_ERROR);
+            reply_err(c, &e);
+            break;
+        }
+        if (opt == 0)
+            c->sess.caps |= WIRE_CLIENT_MULTI_STATEMENTS;
+        else
+            c->sess.caps &= ~WIRE_CLIENT_MULTI_STATEMENTS;
+        wire_out_begin(&c->out);
+        wire_result_end_encode(c->sess.caps, 0, proxy_session_status(&c->sess), &c->out.buf);
+        wire_out_end(&c->out);
+        break;
+    }
+    case WIRE_COM_RESET_CONNECTION:
+        proxy_session_reset(&c->sess);
+        reply_ok(c);
+        break;
+    case WIRE_COM_CHANGE_USER:
+        cmd_change_user(c);
+        return;
+    case WIRE_COM_STMT_CLOSE: {
+        uint32_t id;
+        if (wire_stmt_id_parse((const uint8_t *)c->in.data, c->in.len, &id, &e) < 0) {
+            conn_fail(c, &e);
+            return;
+        }
+        proxy_stmt_close(&c->sess, id);
+        break;
+    }
+    case WIRE_COM_STMT_RESET:
+        cmd_stmt_reset(c);
+        if (c->state == CS_CLOSING || c->bev == NULL)
+            return;
+        break;
+    case WIRE_COM_STMT_SEND_LONG_DATA:
+        cmd_long_data(c);
+        if (c->state == CS_CLOSING || c->bev == NULL)
+            return;
+        break;
+    default:
+        duet_err_set(&e, ER_UNKNOWN_COM_ERROR);
+        reply_err(c, &e);
+        break;
+    }
+    if (c->state == CS_CLOSING)
+        return;
+    proxy_metrics_query(&s->metrics, c->cmd_kind, proxy_now_us() - c->cmd_start_us);
+    conn_send(c);
+    enter_ready(c);
+}
+
+/* Runs on a worker: COM_QUERY and COM_STMT_PREPARE/EXECUTE/FETCH. Owns c->sess, c->in
+ * and c->out until it posts LOOP_MSG_DONE. */
+static void conn_work(void *arg)
+{
+    proxy_conn_t *c = arg;
+    proxy_session_t *s = &c->sess;
+    proxy_sink_t k;
+    duet_err_t e = {0};
+    const uint8_t *p = (const uint8_t *)c->in.data;
+    size_t n = c->in.len;
+    wire_out_reset(&c->out, c->seq);
+    proxy_sink_init(&k, s, &c->out, c->cmd != WIRE_COM_QUERY);
+    if (atomic_load(&s->killed) == PROXY_KILL_CONNECTION) {
+        duet_err_set(&e, ER_QUERY_INTERRUPTED);
+        proxy_sink_error(&k, &e);
+    } else if (c->cmd == WIRE_COM_QUERY) {
+        proxy_exec(s, (const char *)p + 1, n - 1, &k);
+    } else if (c->cmd == WIRE_COM_STMT_PREPARE) {
+        uint16_t ncols = 0, nparams = 0;
+        if (proxy_prepare(s, (const char *)p + 1, n - 1, &ncols, &nparams, &e) < 0) {
+            proxy_sink_error(&k, &e);
+        } else {
+            proxy_stmt_t *st = duet_calloc(1, sizeof(*st));
+            st->id = ++s->next_stmt_id;
+            st->text = duet_strndup((const char *)p + 1, n - 1);
+            st->text_len = n - 1;
+            st->ncols = ncols;
+            wire_stmt_params_init(&st->params, nparams);
+            st->next = s->stmts;
+            s->stmts = st;
+            wire_out_begin(&c->out);
+            wire_prepare_ok_encode(st->id, ncols, nparams, s->warnings, &c->out.buf);
+            wire_out_end(&c->out);
+            wire_column_t q = {
+                .name = "?", .charset = WIRE_COLLATION_BINARY, .type = WIRE_TYPE_VAR_STRING};
+            for (uint16_t i = 0; i < nparams; i++) {
+                wire_out_begin(&c->out);
+                wire_column_encode(&q, false, &c->out.buf);
+                wire_out_end(&c->out);
+            }
+            if (nparams > 0 && !(s->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
+                wire_out_begin(&c->out);
+                wire_eof_encode(0, proxy_session_status(s), &c->out.buf);
+                wire_out_end(&c->out);
+            }
+        }
+    } else if (c->cmd == WIRE_COM_STMT_EXECUTE) {
+        wire_stmt_execute_t ex;
+        proxy_stmt_t *st = NULL;
+        if (wire_stmt_execute_head(p, n, &ex, &e) == 0) {
+            st = proxy_stmt_find(s, ex.stmt_id);
+            if (st == NULL) {
+                char ids[16];
+                snprintf(ids, sizeof(ids), "%u", ex.stmt_id);
+                duet_err_set(&e, ER_UNKNOWN_STMT_HANDLER, ids, "mysqld_stmt_execute");
+            }
+        }
+        if (st != NULL) {
+            wire_param_t *params =
+                duet_calloc(st->params.count ? st->params.count : 1, sizeof(wire_param_t));
+            if (wire_stmt_execute_parse(p, n, &st->params, &ex, params, &e) == 0)
+                proxy_exec_prepared(s, st, params, &k);
+            else
+                proxy_sink_error(&k, &e);
+            wire_stmt_params_reset_long_data(&st->params);
+            duet_free(params);
+        } else {
+            proxy_sink_error(&k, &e);
+        }
+    } else {
+        uint32_t id, rows;
+        if (wire_stmt_fetch_parse(p, n, &id, &rows, &e) == 0) {
+            if (proxy_stmt_find(s, id) == NULL) {
+                char ids[16];
+                snprintf(ids, sizeof(ids), "%u", id);
+                duet_err_set(&e, ER_UNKNOWN_STMT_HANDLER, ids, "mysqld_stmt_fetch");
+            } else {
+                duet_err_set(&e, ER_STMT_HAS_NO_OPEN_CURSOR, (unsigned long)id);
+            }
+        }
+        proxy_sink_error(&k, &e);
+    }
+    c->cmd_kind = k.last_errno ? -k.last_errno : c->cmd_kind;
+    proxy_sink_free(&k);
+    loop_msg_t *m = duet_calloc(1, sizeof(*m));
+    m->kind = LOOP_MSG_DONE;
+    m->conn = c;
+    proxy_loop_post(c->loop, m);
+}
+
+void proxy_conn_done(proxy_conn_t *c)
+{
+    proxy_server_t *s = c->server;
+    int kind = c->cmd_kind;
+    if (kind < 0) {
+        proxy_metrics_error(&s->metrics, -kind);
+        kind = command_kind(c->cmd);
+    }
+    proxy_metrics_query(&s->metrics, kind, proxy_now_us() - c->cmd_start_us);
+    if (c->dead) {
+        c->loop->zombies--;
+        conn_free(c);
+        return;
+    }
+    c->state = CS_READY;
+    if (atomic_load(&c->sess.killed) == PROXY_KILL_CONNECTION) {
+        proxy_conn_close(c);
+        return;
+    }
+    conn_send(c);
+    enter_ready(c);
+    bufferevent_enable(c->bev, EV_READ);
+    conn_process_input(c);
+}
+
+/* ---- input ---- */
+
+/* Moves one complete packet from the socket buffer into c->in. Returns 1 when one is
+ * ready, 0 when more input is needed, -1 with err on a framing error. */
+static int take_packet(proxy_conn_t *c, duet_err_t *err)
+{
+    struct evbuffer *in = bufferevent_get_input(c->bev);
+    size_t max = max_packet(c);
+    for (;;) {
+        if (evbuffer_get_length(in) < WIRE_HEADER_SIZE)
+            return 0;
+        uint8_t h[4];
+        evbuffer_copyout(in, h, sizeof(h));
+        uint32_t len;
+        uint8_t seq;
+        wire_frame_header_decode(h, &len, &seq);
+        if (seq != c->seq)
+            return duet_err_set(err, ER_NET_PACKETS_OUT_OF_ORDER);
+        if (c->in.len + len > max)
+            return duet_err_set(err, ER_NET_PACKET_TOO_LARGE);
+        if (evbuffer_get_length(in) < WIRE_HEADER_SIZE + (size_t)len)
+            return 0;
+        evbuffer_drain(in, WIRE_HEADER_SIZE);
+        duet_buf_reserve(&c->in, len);
+        evbuffer_remove(in, c->in.data + c->in.len, len);
+        c->in.len += len;
+        c->in.data[c->in.len] = '\0';
+        c->seq++;
+        if (len < WIRE_MAX_FRAME)
+            return 1;
+    }
+}
+
+static void conn_process_input(proxy_conn_t *c)
+{
+    while (c->bev != NULL && !c->closed) {
+        int st = c->state;
+        if (st == CS_BUSY || st == CS_CLOSING || st == CS_TLS || st == CS_FIRST)
+            return;
+        duet_err_t e = {0};
+        int rc = take_packet(c, &e);
+        if (rc == 0)
+            return;
+        if (rc < 0) {
+            conn_fail(c, &e);
+            return;
+        }
+        const uint8_t *p = (const uint8_t *)c->in.data;
+        size_t n = c->in.len;
+        switch (st) {
+        case CS_AUTH_RESPONSE: {
+            wire_handshake_response_t r;
+            if (wire_handshake_response_parse(p, n, server_caps(c->server), &r, &e) < 0 ||
+                r.ssl_request) {
+                if (!duet_err_is_set(&e))
+                    duet_err_set(&e, ER_MALFORMED_PACKET);
+                conn_fail(c, &e);
+                return;
+            }
+            handle_handshake_response(c, &r);
+            break;
+        }
+        case CS_AUTH_SWITCH:
+            auth_verify_first(c, p, n);
+            break;
+        case CS_SHA2_FULL:
+            auth_sha2_full(c, p, n);
+            break;
+        case CS_SHA2_RSA:
+            auth_sha2_rsa(c, p, n);
+            break;
+        case CS_READY:
+            conn_command(c);
+            break;
+        default:
+            return;
+        }
+        /* A handler may have closed c; its memory stays valid until the reap. */
+        if (c->closed || c->state == CS_BUSY || c->state == CS_CLOSING)
+            return;
+        if (c->state != CS_READY)
+            duet_buf_reset(&c->in);
+    }
+}
+
+static void conn_read_cb(struct bufferevent *bev, void *arg)
+{
+    (void)bev;
+    conn_process_input(arg);
+}
+
+static void conn_write_cb(struct bufferevent *bev, void *arg)
+{
+    (void)bev;
+    proxy_conn_t *c = arg;
+    if (c->state == CS_CLOSING)
+        proxy_conn_close(c);
+}
+
+static void conn_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+    (void)bev;
+    proxy_conn_t *c = arg;
+    if (what & BEV_EVENT_CONNECTED) {
+        if (c->state == CS_TLS) {
+            c->state = CS_AUTH_RESPONSE;
+            conn_process_input(c);
+        }
+        return;
+    }
+    if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT))
+        proxy_conn_close(c);
+}

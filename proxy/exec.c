@@ -1,0 +1,151 @@
+/* exec.c - statement dispatch and the result sink (see exec.h). */
+#include "proxy/exec.h"
+#include "common/mem.h"
+#include "wire/codec.h"
+#include "wire/protocol.h"
+#include "wire/response.h"
+
+#include <ctype.h>
+#include <string.h>
+
+void proxy_sink_init(proxy_sink_t *k, proxy_session_t *s, wire_out_t *out, bool binary)
+{
+    memset(k, 0, sizeof(*k));
+    k->session = s;
+    k->out = out;
+    k->binary = binary;
+}
+
+void proxy_sink_free(proxy_sink_t *k)
+{
+    duet_free(k->cols);
+    k->cols = NULL;
+    k->ncols = 0;
+}
+
+void proxy_sink_columns(proxy_sink_t *k, const wire_column_t *cols, size_t n)
+{
+    duet_free(k->cols);
+    k->cols = duet_malloc((n ? n : 1) * sizeof(wire_column_t));
+    memcpy(k->cols, cols, n * sizeof(wire_column_t));
+    k->ncols = n;
+    k->rows = 0;
+    wire_out_begin(k->out);
+    wire_put_lenenc(&k->out->buf, n);
+    wire_out_end(k->out);
+    for (size_t i = 0; i < n; i++) {
+        wire_out_begin(k->out);
+        wire_column_encode(&cols[i], false, &k->out->buf);
+        wire_out_end(k->out);
+    }
+    if (!(k->session->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
+        wire_out_begin(k->out);
+        wire_eof_encode(0, proxy_session_status(k->session), &k->out->buf);
+        wire_out_end(k->out);
+    }
+}
+
+int proxy_sink_row(proxy_sink_t *k, const wire_value_t *vals, duet_err_t *err)
+{
+    wire_out_begin(k->out);
+    int rc = 0;
+    if (k->binary)
+        rc = wire_binary_row_encode(k->cols, vals, k->ncols, &k->out->buf, err);
+    else
+        wire_text_row_encode(k->cols, vals, k->ncols, &k->out->buf);
+    wire_out_end(k->out);
+    k->rows++;
+    return rc;
+}
+
+static uint16_t status_with_more(proxy_sink_t *k, bool more)
+{
+    uint16_t st = proxy_session_status(k->session);
+    if (more)
+        st |= WIRE_STATUS_MORE_RESULTS_EXISTS;
+    return st;
+}
+
+void proxy_sink_end(proxy_sink_t *k, bool more)
+{
+    wire_out_begin(k->out);
+    wire_result_end_encode(k->session->caps, k->session->warnings, status_with_more(k, more),
+                           &k->out->buf);
+    wire_out_end(k->out);
+    k->results++;
+}
+
+void proxy_sink_ok(proxy_sink_t *k, uint64_t affected, uint64_t last_insert_id, const char *info,
+                   bool more)
+{
+    wire_ok_t ok = {.affected_rows = affected,
+                    .last_insert_id = last_insert_id,
+                    .status = status_with_more(k, more),
+                    .warnings = k->session->warnings,
+                    .info = info};
+    wire_out_begin(k->out);
+    wire_ok_encode(&ok, &k->out->buf);
+    wire_out_end(k->out);
+    k->results++;
+}
+
+void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err)
+{
+    wire_out_begin(k->out);
+    wire_err_encode(err, &k->out->buf);
+    wire_out_end(k->out);
+    k->results++;
+    k->errors++;
+    k->last_errno = err->code;
+}
+
+static bool blank(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)text[i]) && text[i] != ';')
+            return false;
+    return true;
+}
+
+static void not_built(duet_err_t *err)
+{
+    duet_err_set(err, ER_GENERIC,
+                 "statement execution is not built yet: duet's SQL parser and executor are "
+                 "still being written");
+}
+
+int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink)
+{
+    duet_err_t err = {0};
+    s->warnings = 0;
+    if (blank(text, len))
+        duet_err_set(&err, ER_EMPTY_QUERY);
+    else
+        not_built(&err);
+    proxy_sink_error(sink, &err);
+    return 0;
+}
+
+int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *ncols,
+                  uint16_t *nparams, duet_err_t *err)
+{
+    (void)ncols;
+    (void)nparams;
+    s->warnings = 0;
+    if (blank(text, len))
+        return duet_err_set(err, ER_EMPTY_QUERY);
+    not_built(err);
+    return -1;
+}
+
+int proxy_exec_prepared(proxy_session_t *s, proxy_stmt_t *st, const wire_param_t *params,
+                        proxy_sink_t *sink)
+{
+    (void)st;
+    (void)params;
+    duet_err_t err = {0};
+    s->warnings = 0;
+    not_built(&err);
+    proxy_sink_error(sink, &err);
+    return 0;
+}

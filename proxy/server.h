@@ -1,0 +1,62 @@
+/* server.h - the MySQL protocol server: listeners, libevent loops, connections, the worker
+ * pool that runs statements, the connection registry, and the status HTTP port. */
+#ifndef DUET_PROXY_SERVER_H
+#define DUET_PROXY_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/config.h"
+#include "common/err.h"
+#include "proxy/sysvar.h"
+#include "proxy/users.h"
+
+typedef struct proxy_server proxy_server_t;
+
+/*
+ * proxy_db_exists_fn: the catalog's answer to "does database name exist?", used by
+ * COM_INIT_DB and the handshake's database. The catalog registers it once it exists;
+ * until then every database is unknown (error 1049).
+ */
+typedef bool (*proxy_db_exists_fn)(void *ctx, const char *name, size_t len);
+
+/*
+ * proxy_server_create: prepares a server for cfg on the data directory datadir
+ * (already open): TLS material (loaded or generated there), users, system variables.
+ * Binds nothing yet. Returns the server, or NULL with err. Main thread.
+ */
+proxy_server_t *proxy_server_create(const duet_config_t *cfg, const char *datadir, duet_err_t *err);
+
+/* proxy_server_set_catalog: registers the database-existence hook. Before start. */
+void proxy_server_set_catalog(proxy_server_t *s, proxy_db_exists_fn fn, void *ctx);
+
+/*
+ * proxy_server_start: binds host:port (and the Unix socket when configured, and the
+ * status port when non-zero), starts the event loops and the worker pool. Returns 0,
+ * or -1 with err (e.g. the port is in use); nothing keeps running on failure. Main
+ * thread.
+ */
+int proxy_server_start(proxy_server_t *s, duet_err_t *err);
+
+/* proxy_server_port: the bound MySQL port (useful when cfg asked for port 0). */
+int proxy_server_port(const proxy_server_t *s);
+
+/*
+ * proxy_server_stop: stops accepting, closes every connection (statements still
+ * running are interrupted and their connections closed when they return), stops the
+ * status port, and joins all threads. Main thread; idempotent.
+ */
+void proxy_server_stop(proxy_server_t *s);
+
+/* proxy_server_destroy: stops if needed and frees everything. NULL allowed. */
+void proxy_server_destroy(proxy_server_t *s);
+
+/* proxy_server_users / proxy_server_sysvars: the shared user table and globals. */
+proxy_users_t *proxy_server_users(proxy_server_t *s);
+proxy_sysvars_t *proxy_server_sysvars(proxy_server_t *s);
+
+/* proxy_server_connections: connections currently open. Thread-safe. */
+int proxy_server_connections(proxy_server_t *s);
+
+#endif

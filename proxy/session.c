@@ -1,0 +1,75 @@
+/* session.c - per-session state (see session.h). */
+#include "proxy/session.h"
+#include "common/mem.h"
+#include "proxy/server.h"
+#include "wire/protocol.h"
+
+#include <string.h>
+
+uint16_t proxy_session_status(const proxy_session_t *s)
+{
+    uint16_t st = 0;
+    if (proxy_sysvar_session_bool(&s->vars, "autocommit"))
+        st |= WIRE_STATUS_AUTOCOMMIT;
+    if (s->in_trans)
+        st |= WIRE_STATUS_IN_TRANS;
+    int i = -1;
+    const proxy_sysvar_def_t *d = proxy_sysvar_find("sql_mode", 8);
+    for (size_t k = 0; k < proxy_sysvar_count(); k++)
+        if (proxy_sysvar_at(k) == d)
+            i = (int)k;
+    if (i >= 0 && s->vars.vals != NULL && s->vars.vals[i] != NULL &&
+        strstr(s->vars.vals[i], "NO_BACKSLASH_ESCAPES") != NULL)
+        st |= WIRE_STATUS_NO_BACKSLASH_ESCAPES;
+    return st;
+}
+
+static void free_stmts(proxy_session_t *s)
+{
+    proxy_stmt_t *st = s->stmts;
+    while (st) {
+        proxy_stmt_t *next = st->next;
+        wire_stmt_params_free(&st->params);
+        duet_free(st->text);
+        duet_free(st);
+        st = next;
+    }
+    s->stmts = NULL;
+}
+
+void proxy_session_reset(proxy_session_t *s)
+{
+    free_stmts(s);
+    proxy_sysvar_session_free(&s->vars);
+    proxy_sysvar_session_init(proxy_server_sysvars(s->server), &s->vars);
+    s->warnings = 0;
+    s->in_trans = false;
+}
+
+void proxy_session_free(proxy_session_t *s)
+{
+    free_stmts(s);
+    proxy_sysvar_session_free(&s->vars);
+}
+
+proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id)
+{
+    for (proxy_stmt_t *st = s->stmts; st; st = st->next)
+        if (st->id == id)
+            return st;
+    return NULL;
+}
+
+void proxy_stmt_close(proxy_session_t *s, uint32_t id)
+{
+    for (proxy_stmt_t **pp = &s->stmts; *pp; pp = &(*pp)->next) {
+        if ((*pp)->id == id) {
+            proxy_stmt_t *st = *pp;
+            *pp = st->next;
+            wire_stmt_params_free(&st->params);
+            duet_free(st->text);
+            duet_free(st);
+            return;
+        }
+    }
+}

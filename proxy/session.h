@@ -1,0 +1,70 @@
+/* session.h - one client session: identity, negotiated protocol options, variables,
+ * prepared statements, and the kill flag another connection may raise. */
+#ifndef DUET_PROXY_SESSION_H
+#define DUET_PROXY_SESSION_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "proxy/sysvar.h"
+#include "wire/stmt.h"
+
+typedef struct proxy_server proxy_server_t;
+
+enum {
+    PROXY_KILL_NONE = 0,
+    PROXY_KILL_QUERY = 1,      /* KILL QUERY: the running statement ends with 1317 */
+    PROXY_KILL_CONNECTION = 2, /* KILL [CONNECTION]: the connection closes */
+};
+
+/* proxy_stmt_t: a prepared statement (COM_STMT_PREPARE or SQL PREPARE share these). */
+typedef struct proxy_stmt {
+    uint32_t id;
+    char *text;
+    size_t text_len;
+    uint16_t ncols;
+    wire_stmt_params_t params;
+    struct proxy_stmt *next;
+} proxy_stmt_t;
+
+/*
+ * proxy_session_t: owned by its connection. Between commands the connection's loop
+ * thread owns it; while a statement runs, the worker running it does. Only killed
+ * is touched by other threads.
+ */
+typedef struct proxy_session {
+    proxy_server_t *server;
+    uint64_t conn_id;
+    char user[33];
+    char host[64];       /* client address as MySQL shows it: 127.0.0.1, localhost */
+    char user_host[256]; /* the matched account's host ('%', 'localhost', ...) */
+    char db[65];         /* current database, "" for none */
+    uint32_t caps;       /* negotiated capabilities */
+    uint8_t collation;   /* client collation from the handshake */
+    bool secure;         /* TLS or Unix socket */
+    uint16_t warnings;   /* of the last statement */
+    bool in_trans;
+    proxy_sysvar_session_t vars;
+    proxy_stmt_t *stmts;
+    uint32_t next_stmt_id;
+    atomic_int killed;
+} proxy_session_t;
+
+/* proxy_session_status: the server status flags to send now (AUTOCOMMIT, IN_TRANS,
+ * NO_BACKSLASH_ESCAPES). Owner thread only. */
+uint16_t proxy_session_status(const proxy_session_t *s);
+
+/* proxy_session_reset: COM_RESET_CONNECTION / COM_CHANGE_USER: fresh variables from the
+ * globals, no statements, no warnings, no transaction. Owner thread only. */
+void proxy_session_reset(proxy_session_t *s);
+
+/* proxy_session_free: releases variables and statements. Owner thread only. */
+void proxy_session_free(proxy_session_t *s);
+
+/* proxy_stmt_find: the statement with id, or NULL. Owner thread only. */
+proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id);
+/* proxy_stmt_close: removes and frees statement id; no-op when absent. */
+void proxy_stmt_close(proxy_session_t *s, uint32_t id);
+
+#endif
