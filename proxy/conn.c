@@ -960,6 +960,7 @@ static void conn_work(void *arg)
         }
         proxy_sink_error(&k, &e);
     }
+    c->close_after_reply = k.last_errno == DUET_ERRNO(ER_MALFORMED_PACKET);
     c->cmd_kind = k.last_errno ? -k.last_errno : c->cmd_kind;
     proxy_sink_free(&k);
     loop_msg_t *m = duet_calloc(1, sizeof(*m));
@@ -988,6 +989,12 @@ void proxy_conn_done(proxy_conn_t *c)
         return;
     }
     conn_send(c);
+    if (c->close_after_reply) {
+        c->state = CS_CLOSING;
+        if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+            proxy_conn_close(c);
+        return;
+    }
     enter_ready(c);
     bufferevent_enable(c->bev, EV_READ);
     conn_process_input(c);

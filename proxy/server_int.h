@@ -102,6 +102,7 @@ struct proxy_conn {
     bool dead;   /* closed while a worker ran its command: freed on DONE */
     bool closed; /* closed; memory stays valid until the loop reaps it */
     bool registered;
+    bool close_after_reply; /* the worker met a malformed packet: answer, then close */
     bool is_unix;
     uint8_t seq;
     duet_buf_t in;
