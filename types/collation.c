@@ -114,7 +114,13 @@ typedef struct wstream {
     const uint16_t *pend;
     uint16_t implicit[2];
     int npend;
+    int spaces; /* space weights seen but not yet returned (unicode_ci padding) */
+    bool held;  /* held_w follows those spaces */
+    uint16_t held_w;
 } wstream_t;
+
+/* UCA 4.0.0 primary weight of U+0020; also that of NO-BREAK SPACE and others. */
+#define UCA_SPACE 0x0209
 
 static void ws_init(wstream_t *w, const types_collation_t *c, const char *s, size_t n)
 {
@@ -124,6 +130,8 @@ static void ws_init(wstream_t *w, const types_collation_t *c, const char *s, siz
     w->pos = 0;
     w->npend = 0;
     w->pend = NULL;
+    w->spaces = 0;
+    w->held = false;
 }
 
 static uint16_t general_weight(uint32_t cp)
@@ -134,8 +142,8 @@ static uint16_t general_weight(uint32_t cp)
     return page ? page[cp & 0xFF] : (uint16_t)cp;
 }
 
-/* Next weight into *out; false at the end. */
-static bool ws_next(wstream_t *w, uint16_t *out)
+/* Next weight into *out before padding rules; false at the end. */
+static bool ws_next_raw(wstream_t *w, uint16_t *out)
 {
     for (;;) {
         if (w->npend > 0) {
@@ -190,6 +198,45 @@ static bool ws_next(wstream_t *w, uint16_t *out)
         }
         }
     }
+}
+
+/*
+ * Next weight with PAD SPACE applied. For unicode_ci every trailing weight equal
+ * to the space weight is dropped (so a trailing NO-BREAK SPACE pads like a space,
+ * as in MySQL); other collations already had their trailing spaces trimmed.
+ */
+static bool ws_next(wstream_t *w, uint16_t *out)
+{
+    if (w->c->kind != K_UNICODE)
+        return ws_next_raw(w, out);
+    if (w->spaces > 0) {
+        w->spaces--;
+        *out = UCA_SPACE;
+        return true;
+    }
+    if (w->held) {
+        w->held = false;
+        *out = w->held_w;
+        return true;
+    }
+    int count = 0;
+    uint16_t x;
+    while (ws_next_raw(w, &x)) {
+        if (x == UCA_SPACE) {
+            count++;
+            continue;
+        }
+        if (count == 0) {
+            *out = x;
+            return true;
+        }
+        w->held = true;
+        w->held_w = x;
+        w->spaces = count - 1;
+        *out = UCA_SPACE;
+        return true;
+    }
+    return false;
 }
 
 /* Byte collations have single-byte weights; key bytes are the weights. */

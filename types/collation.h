@@ -24,7 +24,8 @@
  * U+0020 spaces are removed before comparing, so 'a' = 'a  '. (MySQL compares
  * the shorter string as if padded with spaces, which differs only when the
  * longer one continues with a character that sorts below a space, such as TAB;
- * TiDB's rule is the one sort keys can honour.)
+ * TiDB's rule is the one sort keys can honour.) For unicode_ci every trailing
+ * character that weighs as a space (NO-BREAK SPACE too) is removed, as in MySQL.
  *
  * _general_ci: one 16-bit weight per BMP character (MySQL's case/accent folding
  * table); _unicode_ci: UCA 4.0.0 weights with expansions (ß = ss) and ignorable

@@ -68,7 +68,13 @@ static void test_basic(void **state)
     CHECK(TYPES_COLL_UTF8MB4_GENERAL_CI, "ß", "ss", -1);
     CHECK(TYPES_COLL_UTF8MB4_GENERAL_CI, "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x81", 0);
     CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "ß", "ss", 0);
-    CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "Æ", "ae", 0);
+    CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "Æ", "ae", 1); /* a letter of its own in UCA 4.0.0 */
+    CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "a\xC2\xA0", "a", 0); /* NBSP weighs as a space */
+    CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI,
+          "a\xC2\xA0"
+          "b",
+          "a b", 0);
+    CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "a  b", "a b", -1);
     CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "a", "b", -1);
     CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x81", 0);
     CHECK(TYPES_COLL_UTF8MB4_UNICODE_CI, "中", "文", -1);
