@@ -74,6 +74,7 @@
 #define ER_DATA_OUT_OF_RANGE        1690, "22003", "%s value is out of range in '%s'"
 #define ER_WARN_DATA_TRUNCATED      1265, "01000", "Data truncated for column '%s' at row %d"
 #define ER_WRONG_TIME_VALUE         1292, "22007", "Incorrect %s value: '%s'"
+#define ER_WRONG_TIME_VALUE_FOR_FIELD 1292, "22007", "Incorrect %s value: '%s' for column '%s' at row %d"
 #define ER_DATETIME_FUNCTION_OVERFLOW 1441, "22008", "Datetime function: %s field overflow"
 #define ER_UNKNOWN_TIME_ZONE        1298, "HY000", "Unknown or incorrect time zone: '%s'"
 
