@@ -33,7 +33,7 @@ static void conn_event_cb(struct bufferevent *bev, short what, void *arg);
 
 static uint32_t server_caps(const proxy_server_t *s)
 {
-    uint32_t caps = WIRE_SERVER_CAPABILITIES;
+    uint32_t caps = WIRE_SERVER_CAPABILITIES | WIRE_CLIENT_COMPRESS | WIRE_CLIENT_ZSTD_COMPRESSION;
     if (s->have_tls)
         caps |= WIRE_CLIENT_SSL;
     return caps;
@@ -48,6 +48,8 @@ static size_t max_packet(proxy_conn_t *c)
 
 static void conn_free(proxy_conn_t *c)
 {
+    if (c->plain_in)
+        evbuffer_free(c->plain_in);
     proxy_session_free(&c->sess);
     duet_buf_free(&c->in);
     wire_out_free(&c->out);
@@ -137,7 +139,13 @@ void proxy_conn_close(proxy_conn_t *c)
 static void conn_send(proxy_conn_t *c)
 {
     if (c->out.buf.len > 0) {
-        if (c->bev) {
+        if (c->bev && c->compress != WIRE_COMPRESS_NONE) {
+            duet_buf_t z = DUET_BUF_INIT;
+            wire_compress_encode(c->compress, c->zstd_level, (const uint8_t *)c->out.buf.data,
+                                 c->out.buf.len, &c->cseq, &z);
+            bufferevent_write(c->bev, z.data, z.len);
+            duet_buf_free(&z);
+        } else if (c->bev) {
             bufferevent_write(c->bev, c->out.buf.data, c->out.buf.len);
         } else {
             /* Before the buffered connection exists: a greeting or an error, a few
@@ -265,6 +273,10 @@ static void auth_ok(proxy_conn_t *c)
     wire_ok_encode(&ok, &c->out.buf);
     wire_out_end(&c->out);
     conn_send(c);
+    if (c->compress_pending != WIRE_COMPRESS_NONE && c->compress == WIRE_COMPRESS_NONE) {
+        c->compress = c->compress_pending;
+        c->plain_in = evbuffer_new();
+    }
     if (!c->change_user)
         do_register(c);
     c->change_user = false;
@@ -394,6 +406,12 @@ static void handle_handshake_response(proxy_conn_t *c, const wire_handshake_resp
     if (r->db)
         copy_name(c->pending_db, sizeof(c->pending_db), r->db, r->db_len);
     c->sent_password = r->auth_len > 0;
+    if (c->sess.caps & WIRE_CLIENT_ZSTD_COMPRESSION) {
+        c->compress_pending = WIRE_COMPRESS_ZSTD;
+        c->zstd_level = r->zstd_level >= 1 && r->zstd_level <= 22 ? r->zstd_level : 3;
+    } else if (c->sess.caps & WIRE_CLIENT_COMPRESS) {
+        c->compress_pending = WIRE_COMPRESS_ZLIB;
+    }
     if (s->cfg.security.require_secure_transport && !c->sess.secure) {
         duet_err_t e = {0};
         duet_err_set(&e, ER_SECURE_TRANSPORT_REQUIRED);
@@ -1006,7 +1024,7 @@ void proxy_conn_done(proxy_conn_t *c)
  * ready, 0 when more input is needed, -1 with err on a framing error. */
 static int take_packet(proxy_conn_t *c, duet_err_t *err)
 {
-    struct evbuffer *in = bufferevent_get_input(c->bev);
+    struct evbuffer *in = c->plain_in ? c->plain_in : bufferevent_get_input(c->bev);
     size_t max = max_packet(c);
     for (;;) {
         if (evbuffer_get_length(in) < WIRE_HEADER_SIZE)
@@ -1033,6 +1051,35 @@ static int take_packet(proxy_conn_t *c, duet_err_t *err)
     }
 }
 
+/* Decompresses every complete compressed frame waiting on the socket into plain_in.
+ * Returns 0, or -1 with err 1835. */
+static int inflate_input(proxy_conn_t *c, duet_err_t *err)
+{
+    struct evbuffer *in = bufferevent_get_input(c->bev);
+    size_t limit = max_packet(c) + WIRE_MAX_FRAME + WIRE_HEADER_SIZE;
+    while (evbuffer_get_length(in) >= WIRE_COMPRESS_HEADER &&
+           evbuffer_get_length(c->plain_in) < limit) {
+        uint8_t h[WIRE_COMPRESS_HEADER];
+        evbuffer_copyout(in, h, sizeof(h));
+        size_t fsize = wire_compress_frame_size(h);
+        if (evbuffer_get_length(in) < fsize)
+            return 0;
+        const uint8_t *frame = evbuffer_pullup(in, (ssize_t)fsize);
+        duet_buf_t plain = DUET_BUF_INIT;
+        uint8_t cseq;
+        int rc = wire_compress_decode(c->compress, frame, fsize, &cseq, &plain, err);
+        evbuffer_drain(in, fsize);
+        if (rc == 0) {
+            evbuffer_add(c->plain_in, plain.data ? plain.data : "", plain.len);
+            c->cseq = (uint8_t)(cseq + 1);
+        }
+        duet_buf_free(&plain);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static void conn_process_input(proxy_conn_t *c)
 {
     while (c->bev != NULL && !c->closed) {
@@ -1040,6 +1087,10 @@ static void conn_process_input(proxy_conn_t *c)
         if (st == CS_BUSY || st == CS_CLOSING || st == CS_TLS || st == CS_FIRST)
             return;
         duet_err_t e = {0};
+        if (c->plain_in != NULL && inflate_input(c, &e) < 0) {
+            conn_fail(c, &e);
+            return;
+        }
         int rc = take_packet(c, &e);
         if (rc == 0)
             return;

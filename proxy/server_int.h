@@ -16,6 +16,7 @@
 #include "proxy/metrics.h"
 #include "proxy/server.h"
 #include "proxy/session.h"
+#include "wire/compress.h"
 #include "wire/packet.h"
 #include "wire/tls.h"
 
@@ -102,7 +103,12 @@ struct proxy_conn {
     bool dead;   /* closed while a worker ran its command: freed on DONE */
     bool closed; /* closed; memory stays valid until the loop reaps it */
     bool registered;
-    bool close_after_reply; /* the worker met a malformed packet: answer, then close */
+    bool close_after_reply;        /* the worker met a malformed packet: answer, then close */
+    wire_compress_algo_t compress; /* active compression, after login */
+    wire_compress_algo_t compress_pending; /* negotiated; starts after the login OK */
+    int zstd_level;
+    uint8_t cseq;              /* compressed sequence id */
+    struct evbuffer *plain_in; /* decompressed input */
     bool is_unix;
     uint8_t seq;
     duet_buf_t in;

@@ -28,4 +28,14 @@ with Server() as srv:
         check("mariadb --batch %s: statement answered with 1105 (executor not built)" % " ".join(ssl),
               rc != 0 and "ERROR 1105 (HY000)" in out and "not built yet" in out, out)
 
+    rc, out = run(["mariadb-admin"] + common + ["-uroot", "--compress", "ping"])
+    check("mariadb-admin --compress ping (zlib protocol)", rc == 0 and "mysqld is alive" in out, out)
+    big = "x" * 5000
+    rc, out = run(["mariadb", "--batch", "--compress"] + common + ["-uroot", "-e",
+                                                                   "SELECT '%s'" % big])
+    check("mariadb --compress with a 5 KB statement: compressed round trip",
+          rc != 0 and "ERROR 1105 (HY000)" in out, out[-300:])
+    rc, out = run(["mariadb", "--batch", "--compress", "--ssl"] + common + ["-uroot", "-e", "SELECT 1"])
+    check("mariadb --compress --ssl", rc != 0 and "ERROR 1105 (HY000)" in out, out)
+
 finish()

@@ -6,6 +6,7 @@ import os
 import random
 import socket
 import struct
+import zlib
 
 import pymysql
 
@@ -285,5 +286,42 @@ with Server() as srv:
     check("COM_CHANGE_USER with a wrong password: 1045",
           parse_err(p) == (1045, "Access denied for user 'nat'@'127.0.0.1' (using password: YES)"), p)
     s.close()
+
+    # Compressed protocol (zlib): a ping and a reply in compressed frames, then a corrupt
+    # frame gets 1835 and a close.
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    read_packet(s)
+    s.sendall(frame(response41(BASE_CAPS | (1 << 5)), 1))
+    seq, ok = read_packet(s)
+    check("login with CLIENT_COMPRESS: plain OK", ok[0] == 0, ok)
+    inner = frame(b"\x0e", 0)
+    s.sendall(struct.pack("<I", len(inner))[:3] + b"\x00" + b"\x00\x00\x00" + inner)
+    h = recv_exact(s, 7)
+    clen = h[0] | (h[1] << 8) | (h[2] << 16)
+    body = recv_exact(s, clen)
+    ulen = h[4] | (h[5] << 8) | (h[6] << 16)
+    if ulen:
+        body = zlib.decompress(body)
+    check("compressed COM_PING answered in a compressed frame (cseq 1)",
+          h[3] == 1 and body[4] == 0, (h, body))
+    big = frame(b"\x03SELECT '" + b"z" * 4000 + b"'", 0)
+    zb = zlib.compress(big)
+    s.sendall(struct.pack("<I", len(zb))[:3] + b"\x00" + struct.pack("<I", len(big))[:3] + zb)
+    h = recv_exact(s, 7)
+    body = recv_exact(s, h[0] | (h[1] << 8) | (h[2] << 16))
+    if h[4] | h[5] | h[6]:
+        body = zlib.decompress(body)
+    check("zlib-compressed COM_QUERY decoded and answered",
+          parse_err(body[4:]) is not None and parse_err(body[4:])[0] == 1105, body[:60])
+    s.sendall(b"\x10\x00\x00\x00\x40\x00\x00" + b"\x78\x9c" + b"garbage!garbage!"[:14])
+    h = recv_exact(s, 7)
+    body = recv_exact(s, h[0] | (h[1] << 8) | (h[2] << 16))
+    if h[4] | h[5] | h[6]:
+        body = zlib.decompress(body)
+    check("corrupt compressed frame: 1835", parse_err(body[4:]) is not None
+          and parse_err(body[4:])[0] == 1835, body)
+    check("... and the connection closes", closed(s))
+    s.close()
+    still_serving(srv, "compressed-protocol errors")
 
 finish()

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/mem.h"
+#include "wire/compress.h"
 #include "wire/codec.h"
 #include "wire/handshake.h"
 #include "wire/packet.h"
@@ -104,6 +105,24 @@ static void fuzz_reader(const uint8_t *p, size_t n)
     }
 }
 
+static void fuzz_compressed(const uint8_t *p, size_t n)
+{
+    size_t off = 0;
+    while (n - off >= WIRE_COMPRESS_HEADER) {
+        size_t fs = wire_compress_frame_size(p + off);
+        if (fs > n - off)
+            break;
+        duet_buf_t out = DUET_BUF_INIT;
+        duet_err_t e = {0};
+        uint8_t cseq;
+        wire_compress_decode(WIRE_COMPRESS_ZLIB, p + off, fs, &cseq, &out, &e);
+        duet_buf_reset(&out);
+        wire_compress_decode(WIRE_COMPRESS_ZSTD, p + off, fs, &cseq, &out, &e);
+        duet_buf_free(&out);
+        off += fs;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -112,7 +131,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const uint8_t *p = data + 1;
     size_t n = size - 1;
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
     case 0:
         fuzz_frames(p, n);
         break;
@@ -122,8 +141,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 2:
         fuzz_execute(p, n);
         break;
-    default:
+    case 3:
         fuzz_reader(p, n);
+        break;
+    default:
+        fuzz_compressed(p, n);
         break;
     }
     return 0;
