@@ -692,9 +692,22 @@ static void cmd_change_user(proxy_conn_t *c)
         auth_denied(c);
         return;
     }
-    /* Always re-challenge with a fresh scramble. */
-    wire_scramble_generate(c->scramble);
-    send_auth_switch(c);
+    /* As in the handshake: the client computed its answer with the connection's scramble
+     * and the plugin it names; verify it directly when that is the account's plugin. */
+    proxy_auth_plugin_t client_plugin = PROXY_AUTH_NATIVE;
+    bool known = true;
+    if (cu.plugin != NULL && cu.plugin_len > 0)
+        known = proxy_plugin_parse(cu.plugin, cu.plugin_len, &client_plugin) == 0;
+    bool empty = cu.auth_len == 0 || (cu.auth_len == 1 && cu.auth[0] == 0);
+    if (c->account.empty_password && empty && known) {
+        auth_ok(c);
+        return;
+    }
+    if (!known || client_plugin != c->account.plugin) {
+        send_auth_switch(c);
+        return;
+    }
+    auth_verify_first(c, cu.auth, cu.auth_len);
 }
 
 static void cmd_init_db(proxy_conn_t *c)
