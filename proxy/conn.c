@@ -48,6 +48,7 @@ static size_t max_packet(proxy_conn_t *c)
 
 static void conn_free(proxy_conn_t *c)
 {
+    duet_free(c->info);
     if (c->plain_in)
         evbuffer_free(c->plain_in);
     proxy_session_free(&c->sess);
@@ -256,8 +257,19 @@ static void auth_ok(proxy_conn_t *c)
 {
     snprintf(c->sess.user_host, sizeof(c->sess.user_host), "%s", c->account.host);
     memset(&c->account, 0, sizeof(c->account));
-    if (c->sess.vars.vals == NULL)
+    if (c->sess.vars.vals == NULL) {
         proxy_sysvar_session_init(c->server->sysvars, &c->sess.vars);
+        if (c->interactive) {
+            /* MySQL: interactive clients start with wait_timeout = interactive_timeout. */
+            proxy_sv_value_t v = {
+                .kind = PROXY_SVV_INT,
+                .i = proxy_sysvar_global_int(c->server->sysvars, "interactive_timeout")};
+            bool trunc;
+            duet_err_t ignore = {0};
+            proxy_sysvar_set(c->server->sysvars, &c->sess.vars, "wait_timeout", 12,
+                             PROXY_REQ_SESSION, &v, &trunc, &ignore);
+        }
+    }
     if (c->pending_db[0]) {
         if (!db_exists(c, c->pending_db, strlen(c->pending_db))) {
             duet_err_t e = {0};
@@ -406,6 +418,7 @@ static void handle_handshake_response(proxy_conn_t *c, const wire_handshake_resp
     if (r->db)
         copy_name(c->pending_db, sizeof(c->pending_db), r->db, r->db_len);
     c->sent_password = r->auth_len > 0;
+    c->interactive = (r->capabilities & WIRE_CLIENT_INTERACTIVE) != 0;
     if (c->sess.caps & WIRE_CLIENT_ZSTD_COMPRESSION) {
         c->compress_pending = WIRE_COMPRESS_ZSTD;
         c->zstd_level = r->zstd_level >= 1 && r->zstd_level <= 22 ? r->zstd_level : 3;
@@ -554,7 +567,8 @@ static void raw_read_cb(evutil_socket_t fd, short what, void *arg)
     }
 }
 
-void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, uint64_t id)
+void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, int peer_port,
+                       uint64_t id)
 {
     proxy_server_t *s = l->server;
     proxy_conn_t *c = duet_calloc(1, sizeof(*c));
@@ -563,6 +577,8 @@ void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, 
     c->fd = fd;
     c->is_unix = is_unix;
     c->connected_at = time(NULL);
+    c->state_since = c->connected_at;
+    c->peer_port = peer_port;
     c->sess.server = s;
     c->sess.conn_id = id;
     c->sess.secure = is_unix;
@@ -628,23 +644,33 @@ static void cmd_statistics(proxy_conn_t *c)
 
 static void cmd_kill(proxy_conn_t *c, uint64_t id)
 {
-    proxy_server_t *s = c->server;
     duet_err_t e = {0};
+    if (proxy_server_kill(c->server, &c->sess, id, false, &e) < 0)
+        reply_err(c, &e);
+    else
+        reply_ok(c);
+}
+
+int proxy_server_kill(proxy_server_t *s, const proxy_session_t *by, uint64_t id, bool query_only,
+                      duet_err_t *err)
+{
     pthread_mutex_lock(&s->reg_lock);
     proxy_conn_t *t = s->registry;
     while (t && t->sess.conn_id != id)
         t = t->reg_next;
     if (t == NULL) {
         pthread_mutex_unlock(&s->reg_lock);
-        duet_err_set(&e, ER_NO_SUCH_THREAD, (unsigned long long)id);
-        reply_err(c, &e);
-        return;
+        return duet_err_set(err, ER_NO_SUCH_THREAD, (unsigned long long)id);
     }
-    if (strcmp(t->sess.user, c->sess.user) != 0 && strcmp(c->sess.user, "root") != 0) {
+    if (strcmp(t->sess.user, by->user) != 0 && strcmp(by->user, "root") != 0) {
         pthread_mutex_unlock(&s->reg_lock);
-        duet_err_set(&e, ER_KILL_DENIED_ERROR, (unsigned long long)id);
-        reply_err(c, &e);
-        return;
+        return duet_err_set(err, ER_KILL_DENIED_ERROR, (unsigned long long)id);
+    }
+    if (query_only) {
+        int expect = PROXY_KILL_NONE;
+        atomic_compare_exchange_strong(&t->sess.killed, &expect, PROXY_KILL_QUERY);
+        pthread_mutex_unlock(&s->reg_lock);
+        return 0;
     }
     atomic_store(&t->sess.killed, PROXY_KILL_CONNECTION);
     proxy_loop_t *l = t->loop;
@@ -653,7 +679,70 @@ static void cmd_kill(proxy_conn_t *c, uint64_t id)
     m->kind = LOOP_MSG_KILL;
     m->id = id;
     proxy_loop_post(l, m);
-    reply_ok(c);
+    return 0;
+}
+
+static const char *command_name(uint8_t cmd, bool busy)
+{
+    if (!busy)
+        return "Sleep";
+    switch (cmd) {
+    case WIRE_COM_STMT_PREPARE:
+        return "Prepare";
+    case WIRE_COM_STMT_EXECUTE:
+        return "Execute";
+    case WIRE_COM_STMT_FETCH:
+        return "Fetch";
+    default:
+        return "Query";
+    }
+}
+
+int proxy_server_processlist(proxy_server_t *s, proxy_process_t **out, size_t *n)
+{
+    time_t now = time(NULL);
+    pthread_mutex_lock(&s->reg_lock);
+    size_t count = 0;
+    for (proxy_conn_t *t = s->registry; t; t = t->reg_next)
+        count++;
+    proxy_process_t *p = duet_calloc(count ? count : 1, sizeof(*p));
+    size_t i = 0;
+    for (proxy_conn_t *t = s->registry; t; t = t->reg_next, i++) {
+        p[i].id = t->sess.conn_id;
+        snprintf(p[i].user, sizeof(p[i].user), "%s", t->sess.user);
+        if (t->is_unix)
+            snprintf(p[i].host, sizeof(p[i].host), "localhost");
+        else
+            snprintf(p[i].host, sizeof(p[i].host), "%s:%d", t->sess.host, t->peer_port);
+        snprintf(p[i].db, sizeof(p[i].db), "%s", t->sess.db);
+        p[i].command = command_name(t->info_cmd, t->info != NULL);
+        p[i].time = (int64_t)(now - t->state_since);
+        p[i].info = t->info ? duet_strdup(t->info) : NULL;
+    }
+    pthread_mutex_unlock(&s->reg_lock);
+    *out = p;
+    *n = count;
+    return 0;
+}
+
+void proxy_processlist_free(proxy_process_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        duet_free(p[i].info);
+    duet_free(p);
+}
+
+/* Records the running statement (or idleness) for SHOW PROCESSLIST. Loop thread. */
+static void set_info(proxy_conn_t *c, const char *text, size_t n)
+{
+    char *copy = text ? duet_strndup(text, n) : NULL;
+    pthread_mutex_lock(&c->server->reg_lock);
+    char *old = c->info;
+    c->info = copy;
+    c->info_cmd = c->cmd;
+    c->state_since = time(NULL);
+    pthread_mutex_unlock(&c->server->reg_lock);
+    duet_free(old);
 }
 
 void proxy_conn_kill(proxy_loop_t *l, uint64_t id)
@@ -815,6 +904,10 @@ static void conn_command(proxy_conn_t *c)
     case WIRE_COM_STMT_FETCH:
         c->state = CS_BUSY;
         bufferevent_disable(c->bev, EV_READ);
+        if (cmd == WIRE_COM_QUERY || cmd == WIRE_COM_STMT_PREPARE)
+            set_info(c, c->in.data + 1, c->in.len - 1);
+        else
+            set_info(c, "", 0);
         if (duet_pool_submit(s->pool, conn_work, c) < 0) {
             c->state = CS_READY;
             duet_err_set(&e, ER_GENERIC, "server is shutting down");
@@ -1015,6 +1108,7 @@ void proxy_conn_done(proxy_conn_t *c)
         return;
     }
     c->state = CS_READY;
+    set_info(c, NULL, 0);
     if (atomic_load(&c->sess.killed) == PROXY_KILL_CONNECTION) {
         proxy_conn_close(c);
         return;

@@ -121,7 +121,7 @@ static void loop_notify_cb(evutil_socket_t fd, short what, void *arg)
                 close(m->fd);
                 atomic_fetch_sub(&l->server->metrics.connections, 1);
             } else {
-                proxy_conn_accept(l, m->fd, m->is_unix, m->host, m->id);
+                proxy_conn_accept(l, m->fd, m->is_unix, m->host, m->peer_port, m->id);
             }
             break;
         case LOOP_MSG_DONE:
@@ -171,10 +171,13 @@ static void accept_cb(struct evconnlistener *lst, evutil_socket_t fd, struct soc
     proxy_server_t *s = arg;
     char host[64] = "localhost";
     bool is_unix = addr->sa_family == AF_UNIX;
+    int peer_port = 0;
     if (addr->sa_family == AF_INET) {
         inet_ntop(AF_INET, &((struct sockaddr_in *)addr)->sin_addr, host, sizeof(host));
+        peer_port = ntohs(((struct sockaddr_in *)addr)->sin_port);
     } else if (addr->sa_family == AF_INET6) {
         inet_ntop(AF_INET6, &((struct sockaddr_in6 *)addr)->sin6_addr, host, sizeof(host));
+        peer_port = ntohs(((struct sockaddr_in6 *)addr)->sin6_port);
     }
     if (!is_unix) {
         int one = 1;
@@ -196,6 +199,7 @@ static void accept_cb(struct evconnlistener *lst, evutil_socket_t fd, struct soc
     m->kind = LOOP_MSG_NEW_FD;
     m->fd = fd;
     m->is_unix = is_unix;
+    m->peer_port = peer_port;
     snprintf(m->host, sizeof(m->host), "%s", host);
     m->id = atomic_fetch_add(&s->next_conn_id, 1);
     unsigned i = atomic_fetch_add(&s->rr, 1) % (unsigned)s->nloops;
@@ -326,7 +330,8 @@ int proxy_server_start(proxy_server_t *s, duet_err_t *err)
         l->thread_started = true;
     }
     s->started = true;
-    if (s->cfg.status.status_port > 0 && proxy_status_start(s, err) < 0) {
+    if (s->cfg.status.report_status && s->cfg.status.status_port > 0 &&
+        proxy_status_start(s, err) < 0) {
         proxy_server_stop(s);
         return -1;
     }

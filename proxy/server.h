@@ -59,4 +59,32 @@ proxy_sysvars_t *proxy_server_sysvars(proxy_server_t *s);
 /* proxy_server_connections: connections currently open. Thread-safe. */
 int proxy_server_connections(proxy_server_t *s);
 
+/* proxy_process_t: one row of SHOW PROCESSLIST. */
+typedef struct proxy_process {
+    uint64_t id;
+    char user[33];
+    char host[80];       /* "127.0.0.1:54321", "localhost" for the Unix socket */
+    char db[65];         /* "" for NULL */
+    const char *command; /* "Sleep", "Query", "Prepare", "Execute", "Fetch" */
+    int64_t time;        /* seconds in the current command or idle */
+    char *info;          /* the running statement, NULL when idle (heap) */
+} proxy_process_t;
+
+/*
+ * proxy_server_processlist: a snapshot of the logged-in connections, newest first, in a
+ * heap array the caller frees with proxy_processlist_free. Returns 0. Thread-safe.
+ */
+int proxy_server_processlist(proxy_server_t *s, proxy_process_t **out, size_t *n);
+void proxy_processlist_free(proxy_process_t *p, size_t n);
+
+struct proxy_session;
+/*
+ * proxy_server_kill: KILL [CONNECTION | QUERY] id on behalf of session by (root may kill
+ * anyone, other users their own connections). QUERY makes the running statement end with
+ * error 1317; CONNECTION also closes the connection. Returns 0, or -1 with err 1094
+ * (unknown id) or 1095 (not the owner). Any thread.
+ */
+int proxy_server_kill(proxy_server_t *s, const struct proxy_session *by, uint64_t id,
+                      bool query_only, duet_err_t *err);
+
 #endif

@@ -30,6 +30,7 @@ typedef struct loop_msg {
     int fd;
     bool is_unix;
     char host[64];
+    int peer_port;
     uint64_t id;
     proxy_conn_t *conn;
     struct loop_msg *next;
@@ -107,7 +108,8 @@ struct proxy_conn {
     wire_compress_algo_t compress; /* active compression, after login */
     wire_compress_algo_t compress_pending; /* negotiated; starts after the login OK */
     int zstd_level;
-    uint8_t cseq;              /* compressed sequence id */
+    bool interactive; /* the client sent CLIENT_INTERACTIVE: wait_timeout = interactive_timeout */
+    uint8_t cseq;     /* compressed sequence id */
     struct evbuffer *plain_in; /* decompressed input */
     bool is_unix;
     uint8_t seq;
@@ -125,6 +127,11 @@ struct proxy_conn {
     int cmd_kind;
     uint8_t cmd;
     time_t connected_at;
+    int peer_port;
+    /* Under the server's reg_lock (read by SHOW PROCESSLIST from other threads): */
+    char *info;                        /* running statement text, NULL when idle */
+    time_t state_since;                /* when the current command (or idleness) began */
+    uint8_t info_cmd;                  /* the command info belongs to */
     proxy_conn_t *prev, *next;         /* loop list, loop thread only */
     proxy_conn_t *reg_prev, *reg_next; /* registry, under reg_lock */
 };
@@ -133,7 +140,8 @@ struct proxy_conn {
 void proxy_loop_post(proxy_loop_t *l, loop_msg_t *m);
 
 /* conn_* (conn.c), loop thread only. */
-void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, uint64_t id);
+void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, int peer_port,
+                       uint64_t id);
 void proxy_conn_done(proxy_conn_t *c);
 void proxy_conn_kill(proxy_loop_t *l, uint64_t id);
 void proxy_conn_close(proxy_conn_t *c);

@@ -52,6 +52,13 @@ void proxy_session_free(proxy_session_t *s)
     proxy_sysvar_session_free(&s->vars);
 }
 
+int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err)
+{
+    if (atomic_load(&s->killed) != PROXY_KILL_NONE)
+        return duet_err_set(err, ER_QUERY_INTERRUPTED);
+    return 0;
+}
+
 proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id)
 {
     for (proxy_stmt_t *st = s->stmts; st; st = st->next)

@@ -62,6 +62,11 @@ void proxy_session_reset(proxy_session_t *s);
 /* proxy_session_free: releases variables and statements. Owner thread only. */
 void proxy_session_free(proxy_session_t *s);
 
+/* proxy_session_check_killed: for the executor, between rows or batches: returns -1 with
+ * err 1317 (Query execution was interrupted) once KILL [QUERY] hit this session, else 0.
+ * Owner thread. */
+int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err);
+
 /* proxy_stmt_find: the statement with id, or NULL. Owner thread only. */
 proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id);
 /* proxy_stmt_close: removes and frees statement id; no-op when absent. */

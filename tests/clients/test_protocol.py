@@ -279,8 +279,9 @@ with Server() as srv:
 
     # Change user over the raw protocol with a wrong password closes with 1045.
     s = login(srv)
-    seq, p = command(s, b"\x11nat\x00\x00\x00" + b"\x2e\x00" + b"mysql_native_password\x00")
-    check("COM_CHANGE_USER answers with AuthSwitchRequest", p[0] == 0xFE, p)
+    seq, p = command(s, b"\x11nat\x00\x00\x00" + b"\x2e\x00" + b"caching_sha2_password\x00")
+    check("COM_CHANGE_USER naming another plugin gets AuthSwitchRequest", p[0] == 0xFE
+          and p[1:].startswith(b"mysql_native_password\0"), p)
     s.sendall(frame(b"x" * 20, seq + 1))
     seq, p = read_packet(s)
     check("COM_CHANGE_USER with a wrong password: 1045",

@@ -126,4 +126,21 @@ with Server(config="[security]\nrequire-secure-transport = true\n") as srv:
     except Exception as e:
         check("require-secure-transport accepts TLS", False, repr(e))
 
+# max-server-connections refuses the connection beyond the limit with 1040.
+with Server(config="max-server-connections = 2\n") as srv:
+    a = connect(srv, "root", "")
+    b = connect(srv, "root", "")
+    err = error_of(lambda: connect(srv, "root", ""))
+    check("max-server-connections: 1040 Too many connections",
+          err == (1040, "Too many connections"), err)
+    a.close()
+    b.close()
+    import time
+    time.sleep(0.5)
+    try:
+        connect(srv, "root", "").close()
+        check("a slot frees when a client leaves", True)
+    except Exception as e:
+        check("a slot frees when a client leaves", False, repr(e))
+
 finish()
