@@ -50,6 +50,11 @@ def status(srv):
 with Server() as srv:
     check("fd limit raised to at least %d" % (N + 100),
           resource.getrlimit(resource.RLIMIT_NOFILE)[0] >= N + 100)
+    def rss_kib():
+        with open("/proc/%d/status" % srv.proc.pid) as f:
+            return int([l for l in f if l.startswith("VmRSS")][0].split()[1])
+
+    rss0 = rss_kib()
     socks = []
     t0 = time.time()
     errors = 0
@@ -75,11 +80,17 @@ with Server() as srv:
         seq, p = read_packet(s)
         alive += p[0] == 0
     check("idle connections still answer COM_PING", alive == len(socks[::50]))
-    for s in socks:
+    rss1 = rss_kib()
+    print("# server RSS %d KiB -> %d KiB with %d idle connections: %.1f KiB each "
+          "(sanitizer builds inflate this)" % (rss0, rss1, N, (rss1 - rss0) / N))
+    keep = socks[:100]
+    for s in socks[100:]:
         s.close()
     deadline = time.time() + 20
-    while time.time() < deadline and status(srv)["connections"] != 0:
+    while time.time() < deadline and status(srv)["connections"] != len(keep):
         time.sleep(0.2)
-    check("all connections released after the clients close", status(srv)["connections"] == 0)
+    check("connections released as clients close (%d left)" % len(keep),
+          status(srv)["connections"] == len(keep))
+    # The server is stopped with these still open: it must close them and exit cleanly.
 
 finish()
