@@ -46,6 +46,15 @@ proxy_server_t *proxy_server_create(const duet_config_t *cfg, const char *datadi
     s->have_tls = s->tls.ssl_ctx != NULL;
     s->users = proxy_users_create();
     s->sysvars = proxy_sysvars_create(cfg, s->have_tls);
+    char gv[4200];
+    snprintf(gv, sizeof(gv), "%s/global_variables", datadir);
+    if (proxy_sysvars_persist(s->sysvars, gv, err) < 0) {
+        proxy_sysvars_destroy(s->sysvars);
+        proxy_users_destroy(s->users);
+        wire_tls_free(&s->tls);
+        duet_free(s);
+        return NULL;
+    }
     proxy_metrics_init(&s->metrics);
     pthread_mutex_init(&s->reg_lock, NULL);
     atomic_init(&s->next_conn_id, 1);

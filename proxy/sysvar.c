@@ -239,8 +239,10 @@ static const proxy_sysvar_def_t defs[] = {
 #define NDEFS (sizeof(defs) / sizeof(defs[0]))
 
 struct proxy_sysvars {
-    pthread_mutex_t lock; /* guards vals */
+    pthread_mutex_t lock; /* guards vals, saved and the file */
     char *vals[NDEFS];
+    bool saved[NDEFS]; /* set by SET GLOBAL: written to the persist file */
+    char *path;        /* persist file, NULL when not persisted */
 };
 
 size_t proxy_sysvar_count(void)
@@ -329,6 +331,7 @@ void proxy_sysvars_destroy(proxy_sysvars_t *g)
         return;
     for (size_t i = 0; i < NDEFS; i++)
         duet_free(g->vals[i]);
+    duet_free(g->path);
     pthread_mutex_destroy(&g->lock);
     duet_free(g);
 }
@@ -532,6 +535,106 @@ static int normalise(const proxy_sysvar_def_t *d, const proxy_sv_value_t *v, cha
     return wrong_value(err, d, v);
 }
 
+/* Writes every saved global to g->path; caller holds g->lock. Failures are logged by the
+ * caller's absence of effect only: the in-memory value stays set. */
+static int persist_write(proxy_sysvars_t *g)
+{
+    if (g->path == NULL)
+        return 0;
+    duet_buf_t b = DUET_BUF_INIT;
+    for (size_t i = 0; i < NDEFS; i++) {
+        if (!g->saved[i])
+            continue;
+        duet_buf_printf(&b, "%s\t", defs[i].name);
+        if (g->vals[i] == NULL) {
+            duet_buf_puts(&b, "\\N");
+        } else {
+            for (const char *p = g->vals[i]; *p; p++) {
+                if (*p == '\\')
+                    duet_buf_puts(&b, "\\\\");
+                else if (*p == '\t')
+                    duet_buf_puts(&b, "\\t");
+                else if (*p == '\n')
+                    duet_buf_puts(&b, "\\n");
+                else
+                    duet_buf_putc(&b, *p);
+            }
+        }
+        duet_buf_putc(&b, '\n');
+    }
+    size_t plen = strlen(g->path) + 8;
+    char *tmp = duet_malloc(plen);
+    snprintf(tmp, plen, "%s.tmp", g->path);
+    FILE *f = fopen(tmp, "w");
+    int rc = -1;
+    if (f != NULL) {
+        bool ok = fwrite(b.data ? b.data : "", 1, b.len, f) == b.len;
+        ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+        ok = fclose(f) == 0 && ok;
+        if (ok && rename(tmp, g->path) == 0)
+            rc = 0;
+    }
+    duet_free(tmp);
+    duet_buf_free(&b);
+    return rc;
+}
+
+int proxy_sysvars_persist(proxy_sysvars_t *g, const char *path, duet_err_t *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL && errno != ENOENT)
+        return duet_err_set(err, ER_GENERIC, "cannot read %s: %s", path, strerror(errno));
+    pthread_mutex_lock(&g->lock);
+    duet_free(g->path);
+    g->path = duet_strdup(path);
+    char line[4096];
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+        char *tab = strchr(line, '\t');
+        if (tab == NULL)
+            continue;
+        *tab = '\0';
+        char *val = tab + 1;
+        size_t vn = strlen(val);
+        if (vn > 0 && val[vn - 1] == '\n')
+            val[--vn] = '\0';
+        int i = def_index(line, strlen(line));
+        if (i < 0 || defs[i].read_only || !(defs[i].scope & PROXY_SCOPE_GLOBAL))
+            continue;
+        char raw[4096], norm[1024];
+        size_t o = 0;
+        for (size_t k = 0; k < vn && o + 1 < sizeof(raw); k++) {
+            if (val[k] == '\\' && k + 1 < vn) {
+                k++;
+                raw[o++] = val[k] == 't' ? '\t' : val[k] == 'n' ? '\n' : val[k];
+            } else {
+                raw[o++] = val[k];
+            }
+        }
+        raw[o] = '\0';
+        bool is_null = strcmp(val, "\\N") == 0;
+        proxy_sv_value_t v = {.kind = is_null ? PROXY_SVV_NULL : PROXY_SVV_STR, .s = raw};
+        char *endp = NULL;
+        long long num = strtoll(raw, &endp, 10);
+        if (!is_null && (defs[i].type == PROXY_SV_INT || defs[i].type == PROXY_SV_UINT) &&
+            *raw != '\0' && *endp == '\0') {
+            v.kind = PROXY_SVV_INT;
+            v.i = num;
+        }
+        bool trunc = false;
+        duet_err_t ignore = {0};
+        int rc = normalise(&defs[i], &v, norm, sizeof(norm), &trunc, &ignore);
+        if (rc < 0)
+            continue;
+        duet_free(g->vals[i]);
+        g->vals[i] = rc == 1 ? NULL : duet_strdup(norm);
+        g->saved[i] = true;
+    }
+    pthread_mutex_unlock(&g->lock);
+    if (f != NULL)
+        fclose(f);
+    return 0;
+}
+
 int proxy_sysvar_set(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *name, size_t n,
                      proxy_scope_req_t req, const proxy_sv_value_t *v, bool *truncated,
                      duet_err_t *err)
@@ -584,11 +687,17 @@ int proxy_sysvar_set(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *
         pthread_mutex_lock(&g->lock);
         duet_free(g->vals[i]);
         g->vals[i] = nv;
+        g->saved[i] = true;
         if (j >= 0) {
             duet_free(g->vals[j]);
             g->vals[j] = nv ? duet_strdup(nv) : NULL;
+            g->saved[j] = true;
         }
+        int wrc = persist_write(g);
         pthread_mutex_unlock(&g->lock);
+        if (wrc < 0)
+            return duet_err_set(err, ER_GENERIC, "SET GLOBAL %s: cannot save to %s", d->name,
+                                g->path);
     } else {
         duet_free(s->vals[i]);
         s->vals[i] = nv;

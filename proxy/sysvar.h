@@ -69,6 +69,16 @@ typedef struct proxy_sysvars proxy_sysvars_t;
 proxy_sysvars_t *proxy_sysvars_create(const duet_config_t *cfg, bool have_ssl);
 void proxy_sysvars_destroy(proxy_sysvars_t *g);
 
+/*
+ * proxy_sysvars_persist: makes SET GLOBAL durable in the file at path (in the data
+ * directory) until the catalog stores global variables: loads the values saved there (a
+ * line "name<TAB>value", value escaped with \\, \t, \n; "\N" for NULL), then rewrites the
+ * file (temporary file + rename) after every successful SET GLOBAL. A line naming an
+ * unknown variable or an invalid value is skipped. Returns 0, or -1 with err when the
+ * file exists but cannot be read. Call once at start-up, before sessions exist.
+ */
+int proxy_sysvars_persist(proxy_sysvars_t *g, const char *path, duet_err_t *err);
+
 /* proxy_sysvar_find: the definition named name (case-insensitive), or NULL. Any thread. */
 const proxy_sysvar_def_t *proxy_sysvar_find(const char *name, size_t n);
 /* proxy_sysvar_count / proxy_sysvar_at: iterate over all definitions (sorted by name). */

@@ -17,6 +17,7 @@
 
 #include "proxy/server.h"
 #include "proxy/session.h"
+#include "proxy/sysvar.h"
 #include "wire/protocol.h"
 
 static char dir[64];
@@ -136,6 +137,19 @@ static void test_server_lifecycle(void **state)
     /* The killed connection is closed by its loop. */
     assert_int_equal(read_packet(b, buf, sizeof(buf), &seq), -1);
     close(b);
+
+    /* wait_timeout: an idle session is told why and closed. */
+    proxy_sv_value_t one = {.kind = PROXY_SVV_INT, .i = 1};
+    bool trunc;
+    assert_int_equal(proxy_sysvar_set(proxy_server_sysvars(s), NULL, "wait_timeout", 12,
+                                      PROXY_REQ_GLOBAL, &one, &trunc, &e),
+                     0);
+    int w = login_root(port);
+    len = read_packet(w, buf, sizeof(buf), &seq);
+    assert_true(len > 9);
+    assert_int_equal(buf[1] | (buf[2] << 8), 4031);
+    assert_int_equal(read_packet(w, buf, sizeof(buf), &seq), -1);
+    close(w);
 
     proxy_server_stop(s);
     /* Stopping closes the remaining connection. */

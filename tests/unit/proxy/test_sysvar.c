@@ -4,7 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duet_version.h"
 #include "proxy/sysvar.h"
@@ -189,6 +191,50 @@ static void test_table_sorted_and_complete(void **state)
     assert_true(proxy_sysvar_count() > 60);
 }
 
+static void test_persist(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/duet-unit-gv-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    duet_err_t e = {0};
+    bool trunc;
+    assert_int_equal(proxy_sysvars_persist(g, path, &e), 0);
+    assert_int_equal(set_int("wait_timeout", PROXY_REQ_GLOBAL, 77, &trunc, &e), 0);
+    assert_int_equal(set_str("init_connect", PROXY_REQ_GLOBAL, "SET a=1;\tx\\y\n", &e), 0);
+    assert_int_equal(set_str("tx_isolation", PROXY_REQ_GLOBAL, "SERIALIZABLE", &e), 0);
+    proxy_sv_value_t null = {.kind = PROXY_SVV_NULL};
+    assert_int_equal(
+        proxy_sysvar_set(g, &s, "character_set_results", 21, PROXY_REQ_GLOBAL, &null, &trunc, &e),
+        0);
+    /* A fresh registry (a restart) reads them back; session values were not saved. */
+    duet_config_t cfg;
+    duet_config_defaults(&cfg);
+    proxy_sysvars_t *g2 = proxy_sysvars_create(&cfg, false);
+    assert_int_equal(proxy_sysvars_persist(g2, path, &e), 0);
+    char out[256];
+    bool is_null;
+    assert_int_equal(proxy_sysvar_get(g2, NULL, "wait_timeout", 12, PROXY_REQ_GLOBAL, out,
+                                      sizeof(out), &is_null, &e),
+                     0);
+    assert_string_equal(out, "77");
+    proxy_sysvar_get(g2, NULL, "init_connect", 12, PROXY_REQ_GLOBAL, out, sizeof(out), &is_null,
+                     &e);
+    assert_string_equal(out, "SET a=1;\tx\\y\n");
+    proxy_sysvar_get(g2, NULL, "transaction_isolation", 21, PROXY_REQ_GLOBAL, out, sizeof(out),
+                     &is_null, &e);
+    assert_string_equal(out, "SERIALIZABLE");
+    proxy_sysvar_get(g2, NULL, "character_set_results", 21, PROXY_REQ_GLOBAL, out, sizeof(out),
+                     &is_null, &e);
+    assert_true(is_null);
+    proxy_sysvar_get(g2, NULL, "autocommit", 10, PROXY_REQ_GLOBAL, out, sizeof(out), &is_null, &e);
+    assert_string_equal(out, "ON");
+    proxy_sysvars_destroy(g2);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +243,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_global_affects_new_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_sorted_and_complete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_persist, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
