@@ -41,6 +41,9 @@ static uint32_t server_caps(const proxy_server_t *s)
 
 static size_t max_packet(proxy_conn_t *c)
 {
+    /* Before login nobody gets to make the server buffer much. */
+    if (c->state != CS_READY && c->state != CS_BUSY)
+        return FIRST_PACKET_MAX;
     if (c->sess.vars.vals != NULL)
         return (size_t)proxy_sysvar_session_int(&c->sess.vars, "max_allowed_packet");
     return (size_t)proxy_sysvar_global_int(c->server->sysvars, "max_allowed_packet");

@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <signal.h>
 #include <event2/thread.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -34,6 +35,8 @@ static void evthread_setup(void)
 proxy_server_t *proxy_server_create(const duet_config_t *cfg, const char *datadir, duet_err_t *err)
 {
     pthread_once(&evthread_once, evthread_setup);
+    /* A client that goes away mid-write must cost an EPIPE, not the process. */
+    signal(SIGPIPE, SIG_IGN);
     proxy_server_t *s = duet_calloc(1, sizeof(*s));
     s->cfg = *cfg;
     snprintf(s->datadir, sizeof(s->datadir), "%s", datadir);

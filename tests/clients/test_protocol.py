@@ -288,6 +288,14 @@ with Server() as srv:
           parse_err(p) == (1045, "Access denied for user 'nat'@'127.0.0.1' (using password: YES)"), p)
     s.close()
 
+    # Clients that send a command and vanish (with a reset) before the answer is written.
+    for i in range(30):
+        s = login(srv)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.sendall(frame(b"\x03SELECT " + b"1," * 2000 + b"1", 0) + frame(b"\x0e", 0))
+        s.close()
+    still_serving(srv, "30 clients resetting mid-command")
+
     # Compressed protocol (zlib): a ping and a reply in compressed frames, then a corrupt
     # frame gets 1835 and a close.
     s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
