@@ -4,6 +4,7 @@
 #include "common/mem.h"
 #include "duet_version.h"
 #include "wire/handshake.h"
+#include "wire/protocol.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -383,6 +384,51 @@ int proxy_sysvar_get(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *
     *is_null = v == NULL;
     snprintf(out, outsz, "%s", v ? v : "");
     pthread_mutex_unlock(&g->lock);
+    return 0;
+}
+
+int proxy_sysvar_select(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *name, size_t n,
+                        proxy_scope_req_t req, wire_column_t *col, wire_value_t *val, char *buf,
+                        size_t bufsz, duet_err_t *err)
+{
+    bool is_null;
+    if (proxy_sysvar_get(g, s, name, n, req, buf, bufsz, &is_null, err) < 0)
+        return -1;
+    const proxy_sysvar_def_t *d = proxy_sysvar_find(name, n);
+    memset(col, 0, sizeof(*col));
+    memset(val, 0, sizeof(*val));
+    bool numeric = d->type == PROXY_SV_BOOL || d->type == PROXY_SV_INT || d->type == PROXY_SV_UINT;
+    if (numeric) {
+        col->type = WIRE_TYPE_LONGLONG;
+        col->charset = WIRE_COLLATION_BINARY;
+        col->flags = WIRE_FLAG_BINARY | WIRE_FLAG_NUM;
+        col->length = 21;
+        if (d->type == PROXY_SV_UINT)
+            col->flags |= WIRE_FLAG_UNSIGNED;
+    } else {
+        col->type = WIRE_TYPE_VAR_STRING;
+        col->charset = WIRE_COLLATION_UTF8MB4_BIN;
+        col->length = 4 * 1024;
+        col->decimals = 31;
+    }
+    if (is_null) {
+        val->kind = WIRE_VAL_NULL;
+        return 0;
+    }
+    if (d->type == PROXY_SV_BOOL) {
+        val->kind = WIRE_VAL_INT;
+        val->v.i = strcmp(buf, "ON") == 0;
+    } else if (d->type == PROXY_SV_INT) {
+        val->kind = WIRE_VAL_INT;
+        val->v.i = strtoll(buf, NULL, 10);
+    } else if (d->type == PROXY_SV_UINT) {
+        val->kind = WIRE_VAL_UINT;
+        val->v.u = strtoull(buf, NULL, 10);
+    } else {
+        val->kind = WIRE_VAL_BYTES;
+        val->v.s.p = buf;
+        val->v.s.n = strlen(buf);
+    }
     return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/config.h"
 #include "common/err.h"
+#include "wire/resultset.h"
 
 enum {
     PROXY_SCOPE_GLOBAL = 1,
@@ -104,6 +105,17 @@ void proxy_sysvar_session_free(proxy_sysvar_session_t *s);
 int proxy_sysvar_get(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *name, size_t n,
                      proxy_scope_req_t req, char *out, size_t outsz, bool *is_null,
                      duet_err_t *err);
+
+/*
+ * proxy_sysvar_select: @@[scope.]name as a SELECT column: BOOL variables read as the
+ * integers 1/0 and INT ones as BIGINT (MySQL's @@autocommit is 1, not ON); ENUM, SET and
+ * string variables as VARCHAR in utf8mb4. Fills *col (type, charset, flags, length;
+ * names are left to the caller) and *val, whose bytes live in buf. Errors as
+ * proxy_sysvar_get. Thread-safe for the globals.
+ */
+int proxy_sysvar_select(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *name, size_t n,
+                        proxy_scope_req_t req, wire_column_t *col, wire_value_t *val, char *buf,
+                        size_t bufsz, duet_err_t *err);
 
 /*
  * proxy_sysvar_set: SET [GLOBAL|SESSION] name = v. Errors: 1193 unknown, 1238 read only

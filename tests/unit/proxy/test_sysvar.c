@@ -10,6 +10,7 @@
 
 #include "duet_version.h"
 #include "proxy/sysvar.h"
+#include "wire/protocol.h"
 
 static proxy_sysvars_t *g;
 static proxy_sysvar_session_t s;
@@ -191,6 +192,37 @@ static void test_table_sorted_and_complete(void **state)
     assert_true(proxy_sysvar_count() > 60);
 }
 
+static void test_select_typed(void **state)
+{
+    (void)state;
+    wire_column_t col;
+    wire_value_t v;
+    char buf[512];
+    duet_err_t e = {0};
+    assert_int_equal(proxy_sysvar_select(g, &s, "autocommit", 10, PROXY_REQ_DEFAULT, &col, &v, buf,
+                                         sizeof(buf), &e),
+                     0);
+    assert_int_equal(col.type, WIRE_TYPE_LONGLONG);
+    assert_int_equal(v.kind, WIRE_VAL_INT);
+    assert_int_equal(v.v.i, 1);
+    assert_int_equal(proxy_sysvar_select(g, &s, "sql_select_limit", 16, PROXY_REQ_DEFAULT, &col, &v,
+                                         buf, sizeof(buf), &e),
+                     0);
+    assert_int_equal(v.kind, WIRE_VAL_UINT);
+    assert_true(v.v.u == UINT64_MAX);
+    assert_true(col.flags & WIRE_FLAG_UNSIGNED);
+    assert_int_equal(proxy_sysvar_select(g, &s, "version_comment", 15, PROXY_REQ_DEFAULT, &col, &v,
+                                         buf, sizeof(buf), &e),
+                     0);
+    assert_int_equal(col.type, WIRE_TYPE_VAR_STRING);
+    assert_int_equal(v.kind, WIRE_VAL_BYTES);
+    assert_memory_equal(v.v.s.p, "duet Server", 11);
+    assert_int_equal(
+        proxy_sysvar_select(g, &s, "nope", 4, PROXY_REQ_DEFAULT, &col, &v, buf, sizeof(buf), &e),
+        -1);
+    assert_int_equal(e.code, 1193);
+}
+
 static void test_persist(void **state)
 {
     (void)state;
@@ -244,6 +276,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_global_affects_new_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_sorted_and_complete, setup, teardown),
         cmocka_unit_test_setup_teardown(test_persist, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_select_typed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
