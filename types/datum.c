@@ -11,6 +11,7 @@
 
 #include "types/collation.h"
 #include "types/convert.h"
+#include "types/json.h"
 
 /* ---- constructors ---- */
 
@@ -113,9 +114,9 @@ types_datum_t types_datum_bit(uint64_t v)
     return d;
 }
 
-types_datum_t types_datum_json(const char *text, size_t len)
+types_datum_t types_datum_json(const char *bin, size_t len)
 {
-    types_datum_t d = types_datum_string(text, len, TYPES_COLL_UTF8MB4_BIN);
+    types_datum_t d = types_datum_string(bin, len, TYPES_COLL_UTF8MB4_BIN);
     d.kind = TYPES_K_JSON;
     return d;
 }
@@ -165,8 +166,12 @@ static types_status_t as_decimal(const types_datum_t *d, types_decimal_t *out)
         return types_dec_round(out, d->fsp, TYPES_ROUND_TRUNCATE, out);
     }
     case TYPES_K_STRING:
+        return types_dec_from_string(d->ptr, d->len, out, NULL);
     case TYPES_K_JSON: {
-        types_status_t st = types_dec_from_string(d->ptr, d->len, out, NULL);
+        duet_buf_t t = DUET_BUF_INIT;
+        types_datum_to_text(d, &t);
+        types_status_t st = types_dec_from_string(t.data, t.len, out, NULL);
+        duet_buf_free(&t);
         return st;
     }
     default:
@@ -192,8 +197,14 @@ static types_status_t as_double(const types_datum_t *d, double *out)
         *out = d->f;
         return TYPES_OK;
     case TYPES_K_STRING:
-    case TYPES_K_JSON:
         return types_str_to_double(d->ptr, d->len, out);
+    case TYPES_K_JSON: {
+        duet_buf_t t = DUET_BUF_INIT;
+        types_datum_to_text(d, &t);
+        types_status_t st = types_str_to_double(t.data, t.len, out);
+        duet_buf_free(&t);
+        return st;
+    }
     default: {
         types_decimal_t dec;
         types_status_t st = as_decimal(d, &dec);
@@ -303,8 +314,9 @@ int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status
         case TYPES_K_MAX:
             return 0;
         case TYPES_K_STRING:
-        case TYPES_K_JSON:
             return cmp_str(a, b);
+        case TYPES_K_JSON:
+            break; /* by text, below */
         case TYPES_K_TIME:
             return ucmp(a->time, b->time);
         case TYPES_K_DURATION:
@@ -422,7 +434,10 @@ void types_datum_to_text(const types_datum_t *d, duet_buf_t *out)
     case TYPES_K_MIN:
     case TYPES_K_MAX:
         break;
-    default: /* STRING, JSON, ENUM, SET */
+    case TYPES_K_JSON:
+        types_json_to_text((const uint8_t *)d->ptr, d->len, out);
+        break;
+    default: /* STRING, ENUM, SET */
         duet_buf_append(out, d->ptr, d->len);
         break;
     }
@@ -432,8 +447,9 @@ uint64_t types_datum_hash(const types_datum_t *d, uint64_t seed)
 {
     uint8_t key[TYPES_DEC_KEY_MAX];
     switch (d->kind) {
-    case TYPES_K_STRING:
-    case TYPES_K_JSON: {
+    case TYPES_K_JSON:
+        return XXH3_64bits_withSeed(d->ptr, d->len, seed);
+    case TYPES_K_STRING: {
         const types_collation_t *c = types_coll_get(d->collate);
         if (!c)
             c = types_coll_get(TYPES_COLL_UTF8MB4_BIN);

@@ -29,7 +29,7 @@ typedef enum types_kind {
     TYPES_K_ENUM,     /* u = 1-based index (0 = ''), ptr/len = member name */
     TYPES_K_SET,      /* u = member bits, ptr/len = 'a,b' text */
     TYPES_K_BIT,      /* u */
-    TYPES_K_JSON,     /* ptr/len: JSON text (binary JSON is not implemented yet) */
+    TYPES_K_JSON,     /* ptr/len: binary JSON (types/json.h) */
     TYPES_K_MIN,      /* below every non-NULL value (key range bounds) */
     TYPES_K_MAX,      /* above every value (key range bounds) */
 } types_kind_t;
@@ -68,7 +68,7 @@ types_datum_t types_datum_duration(int64_t dur, int fsp);
 types_datum_t types_datum_enum(uint64_t index, const char *name, size_t len);
 types_datum_t types_datum_set(uint64_t bits, const char *text, size_t len);
 types_datum_t types_datum_bit(uint64_t v);
-types_datum_t types_datum_json(const char *text, size_t len);
+types_datum_t types_datum_json(const char *bin, size_t len);
 
 static inline bool types_datum_is_null(const types_datum_t *d)
 {

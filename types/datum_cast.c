@@ -8,6 +8,7 @@
 #include "types/collation.h"
 #include "types/convert.h"
 #include "types/datum.h"
+#include "types/json.h"
 
 static mytime_kind_t kind_of(uint8_t tp)
 {
@@ -19,8 +20,7 @@ static mytime_kind_t kind_of(uint8_t tp)
 /* Text of any datum in arena memory. */
 static const char *text_of(const types_datum_t *d, duet_arena_t *arena, size_t *len)
 {
-    if (d->kind == TYPES_K_STRING || d->kind == TYPES_K_JSON || d->kind == TYPES_K_ENUM ||
-        d->kind == TYPES_K_SET) {
+    if (d->kind == TYPES_K_STRING || d->kind == TYPES_K_ENUM || d->kind == TYPES_K_SET) {
         *len = d->len;
         return d->ptr;
     }
@@ -53,7 +53,6 @@ static types_status_t to_decimal(const types_datum_t *d, types_decimal_t *out)
         *out = d->dec;
         return TYPES_OK;
     case TYPES_K_STRING:
-    case TYPES_K_JSON:
         return types_dec_from_string(d->ptr, d->len, out, NULL);
     default: {
         duet_buf_t b = DUET_BUF_INIT;
@@ -104,8 +103,7 @@ static types_status_t to_integer(const types_datum_t *d, bool *neg, uint64_t *ma
     case TYPES_K_SET:
         *mag = d->u;
         return TYPES_OK;
-    case TYPES_K_STRING:
-    case TYPES_K_JSON: {
+    case TYPES_K_STRING: {
         int64_t i;
         uint64_t u;
         size_t k = 0;
@@ -191,7 +189,7 @@ static types_status_t cast_real(const types_datum_t *in, const types_field_type_
 {
     double v;
     types_status_t st;
-    if (in->kind == TYPES_K_STRING || in->kind == TYPES_K_JSON) {
+    if (in->kind == TYPES_K_STRING) {
         st = types_str_to_double(in->ptr, in->len, &v);
     } else if (in->kind == TYPES_K_INT) {
         v = (double)in->i;
@@ -315,7 +313,6 @@ static types_status_t cast_time(const types_datum_t *in, const types_field_type_
     memset(&t, 0, sizeof t);
     switch (in->kind) {
     case TYPES_K_STRING:
-    case TYPES_K_JSON:
         st = mytime_parse(in->ptr, in->len, kind, fsp, mode, &t);
         break;
     case TYPES_K_INT:
@@ -514,12 +511,77 @@ static types_status_t cast_bit(const types_datum_t *in, const types_field_type_t
     return st;
 }
 
+/* A JSON value from a string (parsed as JSON text) or from a scalar. */
+static types_status_t cast_json(const types_datum_t *in, duet_arena_t *arena, types_datum_t *out)
+{
+    duet_buf_t b = DUET_BUF_INIT;
+    types_status_t st = TYPES_OK;
+    uint64_t bits;
+    switch (in->kind) {
+    case TYPES_K_JSON:
+        *out = *in;
+        return TYPES_OK;
+    case TYPES_K_STRING:
+        st = types_json_parse(in->ptr, in->len, &b, NULL);
+        if (st != TYPES_OK) {
+            duet_buf_reset(&b);
+            duet_buf_append(&b, "\x04\x00", 2); /* null */
+            st = TYPES_BAD_VALUE;
+        }
+        break;
+    case TYPES_K_INT:
+    case TYPES_K_UINT:
+    case TYPES_K_BIT:
+        duet_buf_putc(&b, in->kind == TYPES_K_INT ? TYPES_JSON_INT64 : TYPES_JSON_UINT64);
+        for (int i = 0; i < 8; i++)
+            duet_buf_putc(&b, (char)(in->u >> (8 * i)));
+        break;
+    case TYPES_K_FLOAT:
+    case TYPES_K_DOUBLE:
+    case TYPES_K_DECIMAL: {
+        double f = in->kind == TYPES_K_DECIMAL ? types_dec_to_double(&in->dec) : in->f;
+        memcpy(&bits, &f, 8);
+        duet_buf_putc(&b, TYPES_JSON_DOUBLE);
+        for (int i = 0; i < 8; i++)
+            duet_buf_putc(&b, (char)(bits >> (8 * i)));
+        break;
+    }
+    default: {
+        /* Times, ENUM and SET become JSON strings of their text. */
+        duet_buf_t t = DUET_BUF_INIT;
+        types_datum_to_text(in, &t);
+        duet_buf_putc(&b, TYPES_JSON_STRING);
+        for (uint64_t v = t.len;; v >>= 7) {
+            duet_buf_putc(&b, (char)((v & 0x7F) | (v >> 7 ? 0x80 : 0)));
+            if (!(v >> 7))
+                break;
+        }
+        duet_buf_append(&b, t.data ? t.data : "", t.len);
+        duet_buf_free(&t);
+        break;
+    }
+    }
+    char *p = duet_arena_alloc(arena, b.len);
+    memcpy(p, b.data, b.len);
+    *out = types_datum_json(p, b.len);
+    duet_buf_free(&b);
+    return st;
+}
+
 types_status_t types_datum_cast(const types_datum_t *in, const types_field_type_t *ft,
                                 types_sqlmode_t mode, duet_arena_t *arena, types_datum_t *out)
 {
     if (in->kind == TYPES_K_NULL) {
         *out = types_datum_null();
         return TYPES_OK;
+    }
+    types_datum_t as_text;
+    if (in->kind == TYPES_K_JSON && ft->tp != TYPES_TP_JSON) {
+        /* JSON converts through its text (MySQL's rules for scalars agree). */
+        size_t len;
+        const char *p = text_of(in, arena, &len);
+        as_text = types_datum_string(p, len, TYPES_COLL_UTF8MB4_BIN);
+        in = &as_text;
     }
     switch (ft->tp) {
     case TYPES_TP_TINY:
@@ -565,12 +627,8 @@ types_status_t types_datum_cast(const types_datum_t *in, const types_field_type_
         return cast_enum_set(in, ft, arena, out);
     case TYPES_TP_BIT:
         return cast_bit(in, ft, out);
-    case TYPES_TP_JSON: {
-        size_t len;
-        const char *p = text_of(in, arena, &len);
-        *out = types_datum_json(p, len);
-        return TYPES_OK;
-    }
+    case TYPES_TP_JSON:
+        return cast_json(in, arena, out);
     default:
         return cast_string(in, ft, arena, out);
     }

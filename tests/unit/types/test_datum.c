@@ -296,6 +296,28 @@ static void test_cast(void **state)
     assert_int_equal(cast(types_datum_int(5), TYPES_TP_BIT, 0, 3, -2, "5", a), TYPES_OK);
     assert_int_equal(cast(types_datum_int(9), TYPES_TP_BIT, 0, 3, -2, "7", a), TYPES_OUT_OF_RANGE);
     assert_int_equal(cast(str("\x01\x02"), TYPES_TP_BIT, 0, 16, -2, "258", a), TYPES_OK);
+    /* JSON. */
+    assert_int_equal(cast(str("{\"b\":[1,2.5],\"a\":null}"), TYPES_TP_JSON, 0, -2, -2,
+                          "{\"a\": null, \"b\": [1, 2.5]}", a),
+                     TYPES_OK);
+    assert_int_equal(cast(str("{bad"), TYPES_TP_JSON, 0, -2, -2, "null", a), TYPES_BAD_VALUE);
+    assert_int_equal(cast(types_datum_int(-5), TYPES_TP_JSON, 0, -2, -2, "-5", a), TYPES_OK);
+    assert_int_equal(cast(types_datum_double(2), TYPES_TP_JSON, 0, -2, -2, "2.0", a), TYPES_OK);
+    assert_int_equal(
+        cast(types_datum_time(&t, TYPES_TP_DATE, 0), TYPES_TP_JSON, 0, -2, -2, "\"2020-01-02\"", a),
+        TYPES_OK);
+    types_field_type_t jft = types_field_type_init(TYPES_TP_JSON);
+    in = str("[1, 2]");
+    types_datum_t j1, j2;
+    assert_int_equal(types_datum_cast(&in, &jft, 0, a, &j1), TYPES_OK);
+    in = str("[1,2]");
+    assert_int_equal(types_datum_cast(&in, &jft, 0, a, &j2), TYPES_OK);
+    assert_int_equal(types_datum_cmp(&j1, &j2, NULL), 0);
+    assert_true(types_datum_hash(&j1, 3) == types_datum_hash(&j2, 3));
+    in = str("42");
+    assert_int_equal(types_datum_cast(&in, &jft, 0, a, &j1), TYPES_OK);
+    assert_int_equal(cast(j1, TYPES_TP_LONG, 0, -2, -2, "42", a), TYPES_OK);
+    assert_int_equal(cast(j2, TYPES_TP_VARCHAR, 0, 20, -2, "[1, 2]", a), TYPES_OK);
     duet_arena_destroy(a);
 }
 
