@@ -91,6 +91,8 @@ void proxy_sink_ok(proxy_sink_t *k, uint64_t affected, uint64_t last_insert_id, 
 
 void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err)
 {
+    if (k->session->vars.vals != NULL)
+        proxy_session_add_error(k->session, err);
     wire_out_begin(k->out);
     wire_err_encode(err, &k->out->buf);
     wire_out_end(k->out);
@@ -117,7 +119,7 @@ static void not_built(duet_err_t *err)
 int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink)
 {
     duet_err_t err = {0};
-    s->warnings = 0;
+    proxy_session_clear_diag(s);
     if (blank(text, len))
         duet_err_set(&err, ER_EMPTY_QUERY);
     else
@@ -131,7 +133,7 @@ int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *nc
 {
     (void)ncols;
     (void)nparams;
-    s->warnings = 0;
+    proxy_session_clear_diag(s);
     if (blank(text, len))
         return duet_err_set(err, ER_EMPTY_QUERY);
     not_built(err);
@@ -144,7 +146,7 @@ int proxy_exec_prepared(proxy_session_t *s, proxy_stmt_t *st, const wire_param_t
     (void)st;
     (void)params;
     duet_err_t err = {0};
-    s->warnings = 0;
+    proxy_session_clear_diag(s);
     not_built(&err);
     proxy_sink_error(sink, &err);
     return 0;

@@ -4,6 +4,8 @@
 #include "proxy/server.h"
 #include "wire/protocol.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 uint16_t proxy_session_status(const proxy_session_t *s)
@@ -37,8 +39,53 @@ static void free_stmts(proxy_session_t *s)
     s->stmts = NULL;
 }
 
+void proxy_session_clear_diag(proxy_session_t *s)
+{
+    s->ndiag = 0;
+    s->warnings = 0;
+    s->errors = 0;
+}
+
+static void diag_add(proxy_session_t *s, proxy_warn_level_t level, int code, const char *msg)
+{
+    if (level == PROXY_WARN_ERROR)
+        s->errors++;
+    if (s->warnings < UINT16_MAX)
+        s->warnings++;
+    size_t cap = (size_t)proxy_sysvar_session_int(&s->vars, "max_error_count");
+    if (s->ndiag >= cap)
+        return;
+    if (s->ndiag == s->diag_cap) {
+        s->diag_cap = s->diag_cap ? s->diag_cap * 2 : 4;
+        s->diag = duet_realloc(s->diag, s->diag_cap * sizeof(proxy_warning_t));
+    }
+    proxy_warning_t *w = &s->diag[s->ndiag++];
+    w->level = level;
+    w->code = code;
+    snprintf(w->msg, sizeof(w->msg), "%s", msg);
+}
+
+void proxy_session_warn(proxy_session_t *s, proxy_warn_level_t level, int code, const char *fmt,
+                        ...)
+{
+    if (level == PROXY_WARN_NOTE && !proxy_sysvar_session_bool(&s->vars, "sql_notes"))
+        return;
+    char msg[DUET_ERRMSG_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    diag_add(s, level, code, msg);
+}
+
+void proxy_session_add_error(proxy_session_t *s, const duet_err_t *err)
+{
+    diag_add(s, PROXY_WARN_ERROR, err->code, err->msg);
+}
+
 void proxy_session_reset(proxy_session_t *s)
 {
+    proxy_session_clear_diag(s);
     free_stmts(s);
     proxy_sysvar_session_free(&s->vars);
     proxy_sysvar_session_init(proxy_server_sysvars(s->server), &s->vars);
@@ -48,6 +95,9 @@ void proxy_session_reset(proxy_session_t *s)
 
 void proxy_session_free(proxy_session_t *s)
 {
+    duet_free(s->diag);
+    s->diag = NULL;
+    s->ndiag = s->diag_cap = 0;
     free_stmts(s);
     proxy_sysvar_session_free(&s->vars);
 }

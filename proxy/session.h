@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "common/err.h"
+
 #include "proxy/sysvar.h"
 #include "wire/stmt.h"
 
@@ -28,6 +30,19 @@ typedef struct proxy_stmt {
     struct proxy_stmt *next;
 } proxy_stmt_t;
 
+typedef enum proxy_warn_level {
+    PROXY_WARN_NOTE = 0,
+    PROXY_WARN_WARNING = 1,
+    PROXY_WARN_ERROR = 2,
+} proxy_warn_level_t;
+
+/* proxy_warning_t: one row of SHOW WARNINGS / SHOW ERRORS. */
+typedef struct proxy_warning {
+    proxy_warn_level_t level;
+    int code;
+    char msg[DUET_ERRMSG_SIZE];
+} proxy_warning_t;
+
 /*
  * proxy_session_t: owned by its connection. Between commands the connection's loop
  * thread owns it; while a statement runs, the worker running it does. Only killed
@@ -37,13 +52,16 @@ typedef struct proxy_session {
     proxy_server_t *server;
     uint64_t conn_id;
     char user[33];
-    char host[64];       /* client address as MySQL shows it: 127.0.0.1, localhost */
-    char user_host[256]; /* the matched account's host ('%', 'localhost', ...) */
-    char db[65];         /* current database, "" for none */
-    uint32_t caps;       /* negotiated capabilities */
-    uint8_t collation;   /* client collation from the handshake */
-    bool secure;         /* TLS or Unix socket */
-    uint16_t warnings;   /* of the last statement */
+    char host[64];         /* client address as MySQL shows it: 127.0.0.1, localhost */
+    char user_host[256];   /* the matched account's host ('%', 'localhost', ...) */
+    char db[65];           /* current database, "" for none */
+    uint32_t caps;         /* negotiated capabilities */
+    uint8_t collation;     /* client collation from the handshake */
+    bool secure;           /* TLS or Unix socket */
+    uint16_t warnings;     /* warning_count of the last statement (all, also unkept) */
+    uint16_t errors;       /* error_count of the last statement */
+    proxy_warning_t *diag; /* the kept ones, at most max_error_count (heap) */
+    size_t ndiag, diag_cap;
     bool in_trans;
     proxy_sysvar_session_t vars;
     proxy_stmt_t *stmts;
@@ -61,6 +79,18 @@ void proxy_session_reset(proxy_session_t *s);
 
 /* proxy_session_free: releases variables and statements. Owner thread only. */
 void proxy_session_free(proxy_session_t *s);
+
+/*
+ * Diagnostics area: a statement starts with proxy_session_clear_diag() (SHOW WARNINGS and
+ * SHOW ERRORS do not, so they read the previous statement's), then adds notes, warnings
+ * and errors. All are counted; the first max_error_count are kept. Notes are dropped when
+ * sql_notes is OFF. Owner thread.
+ */
+void proxy_session_clear_diag(proxy_session_t *s);
+void proxy_session_warn(proxy_session_t *s, proxy_warn_level_t level, int code, const char *fmt,
+                        ...) __attribute__((format(printf, 4, 5)));
+/* proxy_session_add_error: records err (level Error); proxy_sink_error calls it. */
+void proxy_session_add_error(proxy_session_t *s, const duet_err_t *err);
 
 /* proxy_session_check_killed: for the executor, between rows or batches: returns -1 with
  * err 1317 (Query execution was interrupted) once KILL [QUERY] hit this session, else 0.
