@@ -32,7 +32,8 @@
 #define ER_STMT_HAS_NO_OPEN_CURSOR  1421, "HY000", "The statement (%lu) has no open cursor."
 
 /* Parsing. */
-#define ER_PARSE_ERROR              1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line %d column %d near \"%s\" "
+/* ER_PARSE_ERROR args: line, column, near text, "(total length N)" or "". */
+#define ER_PARSE_ERROR              1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line %d column %d near \"%s\" %s"
 #define ER_EMPTY_QUERY              1065, "42000", "Query was empty"
 #define ER_TOO_LONG_IDENT           1059, "42000", "Identifier name '%s' is too long"
 #define ER_NOT_SUPPORTED_YET        1235, "42000", "This version of TiDB doesn't yet support '%s'"

@@ -1,0 +1,12 @@
+# kwtab.cmake - writes the keyword table (name, token code) from lemon's parse.h.
+file(STRINGS ${IN} lines REGEX "^#define TK_")
+set(out "/* kwtab.h - generated from parse.h by sql/kwtab.cmake; do not edit. */\n")
+foreach(l IN LISTS lines)
+  if(l MATCHES "^#define TK_([A-Z0-9_]+) +[0-9]+")
+    set(name ${CMAKE_MATCH_1})
+    if(NOT name MATCHES "^T_")
+      string(APPEND out "{\"${name}\", TK_${name}},\n")
+    endif()
+  endif()
+endforeach()
+file(WRITE ${OUT} "${out}")
