@@ -139,6 +139,20 @@ types_status_t types_str_to_uint64(const char *s, size_t len, uint64_t *out)
     return of ? TYPES_OUT_OF_RANGE : st;
 }
 
+types_status_t types_str_cast_int(const char *s, size_t len, uint64_t *bits)
+{
+    size_t i = 0;
+    while (i < len && is_space(s[i]))
+        i++;
+    if (i < len && s[i] == '-') {
+        int64_t v;
+        types_status_t st = types_str_to_int64(s, len, &v);
+        *bits = (uint64_t)v;
+        return st;
+    }
+    return types_str_to_uint64(s, len, bits);
+}
+
 types_status_t types_double_to_int64(double v, int64_t *out)
 {
     double r = nearbyint(v);

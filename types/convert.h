@@ -30,6 +30,16 @@ types_status_t types_str_to_double(const char *s, size_t len, double *out);
 types_status_t types_str_to_int64(const char *s, size_t len, int64_t *out);
 types_status_t types_str_to_uint64(const char *s, size_t len, uint64_t *out);
 
+/*
+ * types_str_cast_int: CAST(s AS SIGNED) / CAST(s AS UNSIGNED): text with a minus
+ * sign is read as int64 (clipped at INT64_MIN), other text as uint64 (clipped at
+ * UINT64_MAX), and the 64 bits are then taken as the target type, as MySQL does:
+ * CAST('-1' AS UNSIGNED) is 18446744073709551615, CAST('18446744073709551615' AS
+ * SIGNED) is -1. *bits receives the two's complement value. Statuses as
+ * types_str_to_int64.
+ */
+types_status_t types_str_cast_int(const char *s, size_t len, uint64_t *bits);
+
 /* types_double_to_int64 / uint64: rounds half to even, as MySQL does for
  * approximate values (2.5e0 -> 2, 3.5e0 -> 4); TYPES_OUT_OF_RANGE (clipped)
  * outside the type's range or for NaN. */

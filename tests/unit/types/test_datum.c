@@ -7,6 +7,8 @@
 #include <cmocka.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "types/convert.h"
@@ -321,6 +323,61 @@ static void test_cast(void **state)
     duet_arena_destroy(a);
 }
 
+/* CAST(string AS SIGNED/UNSIGNED/DECIMAL(10,3)/DOUBLE) generated with MariaDB
+ * (data/cast_cases.txt). */
+static void test_cast_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("DUET_TEST_SRC");
+    snprintf(path, sizeof path, "%s/tests/unit/types/data/cast_cases.txt", src ? src : ".");
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    duet_arena_t *a = duet_arena_create(0);
+    char line[512];
+    int n = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *in = strchr(line, '\t');
+        *in++ = '\0';
+        char *want = strchr(in, '\t');
+        *want++ = '\0';
+        char got[128];
+        size_t len = strlen(in);
+        if (strcmp(line, "signed") == 0) {
+            uint64_t u;
+            types_str_cast_int(in, len, &u);
+            snprintf(got, sizeof got, "%lld", (long long)(int64_t)u);
+        } else if (strcmp(line, "unsigned") == 0) {
+            uint64_t u;
+            types_str_cast_int(in, len, &u);
+            snprintf(got, sizeof got, "%llu", (unsigned long long)u);
+        } else if (strcmp(line, "double") == 0) {
+            double d;
+            types_str_to_double(in, len, &d);
+            types_double_format(d, 0, got);
+        } else {
+            types_field_type_t ft = types_field_type_init(TYPES_TP_NEWDECIMAL);
+            ft.flen = 10;
+            ft.decimal = 3;
+            types_datum_t s = str(in), out;
+            types_datum_cast(&s, &ft, 0, a, &out);
+            types_dec_to_string(&out.dec, got);
+        }
+        if (strcmp(got, want) != 0) {
+            printf("MISMATCH %s '%s': got %s want %s\n", line, in, got, want);
+            bad++;
+        }
+        n++;
+    }
+    fclose(f);
+    duet_arena_destroy(a);
+    assert_int_equal(bad, 0);
+    assert_int_equal(n, 2400);
+}
+
 static void test_warnings(void **state)
 {
     (void)state;
@@ -393,7 +450,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_to_number), cmocka_unit_test(test_double_format),
         cmocka_unit_test(test_compare),       cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_cast_file),
+        cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

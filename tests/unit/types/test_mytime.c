@@ -103,6 +103,42 @@ static void test_cases_file(void **state)
     assert_true(n > 300);
 }
 
+/* WEEK() in all modes and the week-based DATE_FORMAT specifiers around year
+ * boundaries, generated with MariaDB (data/week_cases.txt). */
+static void test_week_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("DUET_TEST_SRC");
+    snprintf(path, sizeof path, "%s/tests/unit/types/data/week_cases.txt", src ? src : ".");
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char line[512];
+    int n = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        assert_non_null(tab);
+        *tab = '\0';
+        mytime_t t;
+        assert_int_equal(mytime_parse(line, strlen(line), MYTIME_DATE, 0, 0, &t), TYPES_OK);
+        duet_buf_t got = DUET_BUF_INIT;
+        int y;
+        for (int m = 0; m < 8; m++)
+            duet_buf_printf(&got, "%d ", mytime_week(&t, m, &y));
+        const char *fmt = "%U %u %V %v %X %x %j %a %w";
+        mytime_date_format(&t, fmt, strlen(fmt), &got);
+        if (strcmp(got.data, tab + 1) != 0)
+            fail_msg("%s: got '%s' want '%s'", line, got.data, tab + 1);
+        duet_buf_free(&got);
+        n++;
+    }
+    fclose(f);
+    assert_int_equal(n, 700);
+}
+
 static void test_sql_mode(void **state)
 {
     (void)state;
@@ -326,9 +362,10 @@ static void test_intervals(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases_file),        cmocka_unit_test(test_sql_mode),
-        cmocka_unit_test(test_numbers_and_years), cmocka_unit_test(test_calendar_pack),
-        cmocka_unit_test(test_time_zones),        cmocka_unit_test(test_intervals),
+        cmocka_unit_test(test_cases_file),    cmocka_unit_test(test_week_file),
+        cmocka_unit_test(test_sql_mode),      cmocka_unit_test(test_numbers_and_years),
+        cmocka_unit_test(test_calendar_pack), cmocka_unit_test(test_time_zones),
+        cmocka_unit_test(test_intervals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
