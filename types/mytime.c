@@ -160,6 +160,17 @@ mytime_t mytime_from_unix(int64_t sec, uint32_t usec)
     return t;
 }
 
+types_status_t mytime_ts_check(const mytime_t *utc)
+{
+    if (utc->year == 0 && utc->month == 0 && utc->day == 0 && utc->hour == 0 && utc->minute == 0 &&
+        utc->second == 0 && utc->usec == 0)
+        return TYPES_OK;
+    if (utc->month == 0 || utc->day == 0)
+        return TYPES_OUT_OF_RANGE;
+    int64_t s = mytime_to_unix(utc);
+    return s >= 1 && s <= INT32_MAX ? TYPES_OK : TYPES_OUT_OF_RANGE;
+}
+
 static void zero(mytime_t *t)
 {
     memset(t, 0, sizeof *t);

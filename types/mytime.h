@@ -97,6 +97,11 @@ int mytime_weekday(int64_t daynr);
 /* mytime_week: WEEK(t, mode) for mode 0..7; *year receives the week's year. */
 int mytime_week(const mytime_t *t, int mode, int *year);
 
+/* mytime_ts_check: TIMESTAMP's range for a UTC value: 1970-01-01 00:00:01 to
+ * 2038-01-19 03:14:07.999999, or the zero value. TYPES_OK or TYPES_OUT_OF_RANGE
+ * (the caller stores the zero value and raises 1292/1264 as MySQL does). */
+types_status_t mytime_ts_check(const mytime_t *utc);
+
 /* Unix seconds <-> UTC mytime (microseconds kept). */
 int64_t mytime_to_unix(const mytime_t *utc);
 mytime_t mytime_from_unix(int64_t sec, uint32_t usec);

@@ -275,6 +275,16 @@ static void test_calendar_pack(void **state)
     mytime_format(&t, MYTIME_DATETIME, 6, buf);
     assert_string_equal(buf, "1969-12-31 23:59:59.000005");
     assert_true(mytime_to_unix(&t) == -1);
+    mytime_t ts = {1970, 1, 1, 0, 0, 0, 0};
+    assert_int_equal(mytime_ts_check(&ts), TYPES_OUT_OF_RANGE);
+    ts.second = 1;
+    assert_int_equal(mytime_ts_check(&ts), TYPES_OK);
+    ts = (mytime_t){2038, 1, 19, 3, 14, 7, 999999};
+    assert_int_equal(mytime_ts_check(&ts), TYPES_OK);
+    ts.second = 8;
+    assert_int_equal(mytime_ts_check(&ts), TYPES_OUT_OF_RANGE);
+    ts = (mytime_t){0, 0, 0, 0, 0, 0, 0};
+    assert_int_equal(mytime_ts_check(&ts), TYPES_OK);
     mytime_t r = {2020, 12, 31, 23, 59, 59, 999999};
     assert_int_equal(mytime_round_fsp(&r, 3, false), TYPES_OK);
     mytime_format(&r, MYTIME_DATETIME, 3, buf);
