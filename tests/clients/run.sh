@@ -1,7 +1,16 @@
 #!/bin/sh
 # run.sh - runs every real-client test (test_*.py) against freshly started duet servers and
-# prints "N passed, N failed". DUET_BIN selects the binary (default: newest build/*/cmd/duet).
+# prints "N passed, N failed". The binary is --duet PATH, else $DUET_BIN, else the newest
+# build/*/cmd/duet (--build DIR is accepted and means DIR/cmd/duet when --duet is absent).
 # Uses Debian's /usr/bin/python3, which has PyMySQL.
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --duet) DUET_BIN=$(realpath "$2"); shift 2 ;;
+    --build) [ -z "$DUET_BIN" ] && [ -x "$2/cmd/duet" ] && DUET_BIN=$(realpath "$2/cmd/duet"); shift 2 ;;
+    *) echo "usage: run.sh [--duet PATH] [--build DIR]" >&2; exit 2 ;;
+    esac
+done
+[ -n "$DUET_BIN" ] && export DUET_BIN
 cd "$(dirname "$0")" || exit 2
 PY=/usr/bin/python3
 passed=0
