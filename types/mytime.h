@@ -197,7 +197,36 @@ mytime_interval_t mytime_interval_from_int(int64_t n, mytime_unit_t unit);
  */
 types_status_t mytime_add_interval(mytime_t *t, const mytime_interval_t *iv, bool subtract);
 
-/* ---- DATE_FORMAT ---- */
+/*
+ * mytime_timestampdiff: TIMESTAMPDIFF(unit, a, b), i.e. b - a counted in whole
+ * units (truncated toward zero). MONTH, QUARTER and YEAR count calendar months,
+ * not reaching the last one unless b's day and time reach a's (2020-01-31 to
+ * 2020-02-29 is 0 months). Returns TYPES_OK, or TYPES_BAD_VALUE for a compound
+ * unit or a zero month/day in a or b (NULL).
+ */
+types_status_t mytime_timestampdiff(mytime_unit_t unit, const mytime_t *a, const mytime_t *b,
+                                    int64_t *out);
+
+/* ---- DATE_FORMAT and STR_TO_DATE ---- */
+
+/* Which parts a STR_TO_DATE format names (its result type: DATETIME when both,
+ * DATE or TIME when one). */
+#define MYTIME_FMT_DATE 1
+#define MYTIME_FMT_TIME 2
+
+/*
+ * mytime_str_to_date: STR_TO_DATE(s, fmt). Numbers take at most their field's
+ * digits (%Y 4, %f 6, %j 3, others 2; a %Y of 1-2 digits gets the 2-digit year
+ * rule), names match case-insensitively (%M %b %W %a %p), %r and %T expand,
+ * white space in fmt matches any white space, parts not given are 0, and
+ * parsing stops without error where s ends. The day is checked against 31, not
+ * the month (MySQL returns 2004-04-31). *parts receives MYTIME_FMT_* bits.
+ * Returns TYPES_OK, TYPES_TRUNCATED when s has characters left over, or
+ * TYPES_BAD_VALUE (NULL) when s does not match or a field is out of range. The
+ * week specifiers %U %u %V %v %X %x %w are not supported (TYPES_BAD_VALUE).
+ */
+types_status_t mytime_str_to_date(const char *s, size_t len, const char *fmt, size_t fmt_len,
+                                  mytime_t *out, int *parts);
 
 /* mytime_date_format: DATE_FORMAT(t, fmt): every MySQL specifier (%a %b %c %D %d
  * %e %f %H %h %I %i %j %k %l %M %m %p %r %S %s %T %U %u %V %v %W %w %X %x %Y %y

@@ -292,3 +292,36 @@ types_status_t mytime_add_interval(mytime_t *t, const mytime_interval_t *iv, boo
     }
     return TYPES_OK;
 }
+
+types_status_t mytime_timestampdiff(mytime_unit_t unit, const mytime_t *a, const mytime_t *b,
+                                    int64_t *out)
+{
+    *out = 0;
+    if (a->month == 0 || a->day == 0 || b->month == 0 || b->day == 0)
+        return TYPES_BAD_VALUE;
+    int64_t ta = (((int64_t)a->hour * 60 + a->minute) * 60 + a->second) * 1000000 + a->usec;
+    int64_t tb = (((int64_t)b->hour * 60 + b->minute) * 60 + b->second) * 1000000 + b->usec;
+    if (unit == MYTIME_UNIT_MONTH || unit == MYTIME_UNIT_QUARTER || unit == MYTIME_UNIT_YEAR) {
+        int64_t months = ((int64_t)b->year * 12 + b->month) - ((int64_t)a->year * 12 + a->month);
+        /* Day and time of month, compared to see whether the last month is whole. */
+        int64_t ra = (int64_t)a->day * 86400000000LL + ta,
+                rb = (int64_t)b->day * 86400000000LL + tb;
+        if (months > 0 && rb < ra)
+            months--;
+        else if (months < 0 && rb > ra)
+            months++;
+        *out = unit == MYTIME_UNIT_MONTH ? months
+                                         : (unit == MYTIME_UNIT_QUARTER ? months / 3 : months / 12);
+        return TYPES_OK;
+    }
+    int64_t us =
+        (mytime_daynr(b->year, b->month, b->day) - mytime_daynr(a->year, a->month, a->day)) *
+            86400000000LL +
+        (tb - ta);
+    static const int64_t size[] = {
+        1, 1000000, 60000000, 3600000000LL, 86400000000LL, 604800000000LL};
+    if (unit > MYTIME_UNIT_WEEK)
+        return TYPES_BAD_VALUE;
+    *out = us / size[unit];
+    return TYPES_OK;
+}

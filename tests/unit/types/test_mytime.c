@@ -45,6 +45,36 @@ static void run_case(const char *kind, const char *in, char *got)
         assert_int_equal(mytime_parse(in, strlen(in), MYTIME_DATETIME, 6, 0, &t), TYPES_OK);
         int y;
         sprintf(got, "%d", mytime_week(&t, kind[4] - '0', &y));
+    } else if (strcmp(kind, "strtodate") == 0) {
+        char buf[256];
+        strcpy(buf, in);
+        char *fmt = strchr(buf, '|');
+        *fmt++ = '\0';
+        int parts;
+        st = mytime_str_to_date(buf, strlen(buf), fmt, strlen(fmt), &t, &parts);
+        int fsp = strstr(fmt, "%f") ? 6 : 0;
+        if (st == TYPES_BAD_VALUE)
+            strcpy(got, "NULL");
+        else if (parts == MYTIME_FMT_TIME)
+            mytime_dur_format(
+                (((int64_t)t.hour * 60 + t.minute) * 60 + t.second) * 1000000 + t.usec, fsp, got);
+        else
+            mytime_format(&t, parts == MYTIME_FMT_DATE ? MYTIME_DATE : MYTIME_DATETIME, fsp, got);
+    } else if (strcmp(kind, "tsdiff") == 0) {
+        char buf[256];
+        strcpy(buf, in);
+        char *a = strchr(buf, '|');
+        *a++ = '\0';
+        char *b = strchr(a, '|');
+        *b++ = '\0';
+        mytime_t ta, tb;
+        assert_int_equal(mytime_parse(a, strlen(a), MYTIME_DATETIME, 6, 0, &ta), TYPES_OK);
+        assert_int_equal(mytime_parse(b, strlen(b), MYTIME_DATETIME, 6, 0, &tb), TYPES_OK);
+        int64_t v;
+        assert_int_equal(mytime_timestampdiff(
+                             (mytime_unit_t)mytime_unit_from_name(buf, strlen(buf)), &ta, &tb, &v),
+                         TYPES_OK);
+        sprintf(got, "%lld", (long long)v);
     } else {
         assert_string_equal(kind, "add");
         char buf[256];
@@ -364,6 +394,20 @@ static void test_intervals(void **state)
     assert_string_equal(buf, "2020-02-29");
     t = (mytime_t){2020, 0, 31, 0, 0, 0, 0};
     assert_int_equal(mytime_add_interval(&t, &iv, false), TYPES_BAD_VALUE);
+    mytime_t a = {2020, 1, 1, 0, 0, 0, 0}, b = {2020, 1, 2, 0, 0, 0, 0};
+    int64_t diff;
+    assert_int_equal(mytime_timestampdiff(MYTIME_UNIT_DAY_HOUR, &a, &b, &diff), TYPES_BAD_VALUE);
+    assert_int_equal(mytime_timestampdiff(MYTIME_UNIT_HOUR, &b, &a, &diff), TYPES_OK);
+    assert_int_equal(diff, -24);
+    b.month = 0;
+    assert_int_equal(mytime_timestampdiff(MYTIME_UNIT_DAY, &a, &b, &diff), TYPES_BAD_VALUE);
+    int parts;
+    assert_int_equal(mytime_str_to_date("2020-01-02 x", 12, "%Y-%m-%d", 8, &t, &parts),
+                     TYPES_TRUNCATED);
+    assert_int_equal(parts, MYTIME_FMT_DATE);
+    assert_int_equal(mytime_str_to_date("10:11", 5, "%H:%i", 5, &t, &parts), TYPES_OK);
+    assert_int_equal(parts, MYTIME_FMT_TIME);
+    assert_int_equal(mytime_str_to_date("2020 01", 7, "%X %V", 5, &t, &parts), TYPES_BAD_VALUE);
     iv = mytime_interval_from_int(INT64_MAX / 2, MYTIME_UNIT_SECOND);
     t = (mytime_t){2020, 1, 1, 0, 0, 0, 0};
     assert_int_equal(mytime_add_interval(&t, &iv, false), TYPES_OUT_OF_RANGE);

@@ -46,6 +46,28 @@ for d in fmt_dates:
         sqls.append("select week(%s, %d)" % (esc(d), m)); meta.append(('week%d' % m, d))
 for d, v, u in intervals:
     sqls.append("select ifnull(date_add(cast(%s as datetime(6)), interval %s %s),'NULL')" % (esc(d), v, u)); meta.append(('add', '%s|%s|%s' % (d, v.strip("'"), u)))
+strtodate = [('2020', '%Y-%m'), ('2020-5', '%Y-%m'), ('01/02/2020 3:04:05 PM', '%m/%d/%Y %h:%i:%s %p'),
+ ('2020-01-02xyz', '%Y-%m-%d'), ('20-1-2', '%y-%m-%d'), ('Jan 5 2020', '%b %e %Y'), ('2004-04-31', '%Y-%m-%d'),
+ ('12:34:56.789', '%H:%i:%s.%f'), ('2020 32', '%Y %j'), ('  2020-01-02', '%Y-%m-%d'), ('2020-01-02', '  %Y-%m-%d'),
+ ('January 05, 2020', '%M %d, %Y'), ('13:00 PM', '%h:%i %p'), ('2020-01-02 10', '%Y-%m-%d %H:%i'),
+ ('12:00:00 AM', '%r'), ('12:30:00 PM', '%r'), ('23:59:58', '%T'), ('99-12-31', '%Y-%m-%d'), ('5', '%Y'),
+ ('2020-13-01', '%Y-%m-%d'), ('abc', '%Y'), ('Friday 2020-01-03', '%W %Y-%m-%d'), ('Fri 2020', '%a %Y'),
+ ('2020/01/02', '%Y-%m-%d'), ('2020-01-02 7pm', '%Y-%m-%d %l%p'), ('2021 366', '%Y %j'),
+ ('2020 366', '%Y %j'), ('10.5', '%s.%f'), ('2020-01-02 03:04:05.1234567', '%Y-%m-%d %H:%i:%s.%f')]
+for st, fm in strtodate:
+    sqls.append("select ifnull(str_to_date(%s, %s),'NULL')" % (esc(st), esc(fm))); meta.append(('strtodate', st + '|' + fm))
+diffs = []
+import random as _r
+_r.seed(3)
+units = ['MICROSECOND','SECOND','MINUTE','HOUR','DAY','WEEK','MONTH','QUARTER','YEAR']
+base = ['2020-01-31 00:00:00', '2020-02-29 12:00:00', '2000-02-29 00:00:00', '2001-02-28 23:59:59.999999',
+        '2019-12-31 23:59:59.5', '2020-01-01 00:00:00.25', '1999-03-31 10:00:00', '2024-03-31 10:00:00.000001']
+for a in base:
+    for b in base:
+        u = units[_r.randrange(len(units))]
+        diffs.append((u, a, b))
+for u, a, b in diffs:
+    sqls.append("select timestampdiff(%s, %s, %s)" % (u, esc(a), esc(b))); meta.append(('tsdiff', '%s|%s|%s' % (u, a, b)))
 res = q(sqls)
 with open('/work/main/tests/unit/types/data/mytime_cases.txt', 'w') as f:
     f.write('# kind<TAB>input<TAB>expected: generated with MariaDB 10.11 (CAST / DATE_FORMAT / WEEK / DATE_ADD)\n')
