@@ -262,6 +262,7 @@ static void auth_ok(proxy_conn_t *c)
     memset(&c->account, 0, sizeof(c->account));
     if (c->sess.vars.vals == NULL) {
         proxy_sysvar_session_init(c->server->sysvars, &c->sess.vars);
+        proxy_sysvar_session_collation(c->server->sysvars, &c->sess.vars, c->sess.collation);
         if (c->interactive) {
             /* MySQL: interactive clients start with wait_timeout = interactive_timeout. */
             proxy_sv_value_t v = {
@@ -774,8 +775,10 @@ static void cmd_change_user(proxy_conn_t *c)
     c->pending_db[0] = '\0';
     if (cu.db_len > 0)
         copy_name(c->pending_db, sizeof(c->pending_db), cu.db, cu.db_len);
-    if (cu.collation)
+    if (cu.collation) {
         c->sess.collation = (uint8_t)cu.collation;
+        proxy_sysvar_session_collation(c->server->sysvars, &c->sess.vars, cu.collation);
+    }
     c->sent_password = cu.auth_len > 0;
     do_register(c);
     c->change_user = true;
@@ -1027,14 +1030,7 @@ static void conn_work(void *arg)
         if (proxy_prepare(s, (const char *)p + 1, n - 1, &ncols, &nparams, &e) < 0) {
             proxy_sink_error(&k, &e);
         } else {
-            proxy_stmt_t *st = duet_calloc(1, sizeof(*st));
-            st->id = ++s->next_stmt_id;
-            st->text = duet_strndup((const char *)p + 1, n - 1);
-            st->text_len = n - 1;
-            st->ncols = ncols;
-            wire_stmt_params_init(&st->params, nparams);
-            st->next = s->stmts;
-            s->stmts = st;
+            proxy_stmt_t *st = proxy_stmt_add(s, NULL, (const char *)p + 1, n - 1, ncols, nparams);
             wire_out_begin(&c->out);
             wire_prepare_ok_encode(st->id, ncols, nparams, s->warnings, &c->out.buf);
             wire_out_end(&c->out);

@@ -4,9 +4,11 @@
 #include "proxy/server.h"
 #include "wire/protocol.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 uint16_t proxy_session_status(const proxy_session_t *s)
 {
@@ -33,6 +35,7 @@ static void free_stmts(proxy_session_t *s)
         proxy_stmt_t *next = st->next;
         wire_stmt_params_free(&st->params);
         duet_free(st->text);
+        duet_free(st->name);
         duet_free(st);
         st = next;
     }
@@ -109,6 +112,38 @@ int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err)
     return 0;
 }
 
+proxy_stmt_t *proxy_stmt_find_name(proxy_session_t *s, const char *name)
+{
+    for (proxy_stmt_t *st = s->stmts; st; st = st->next)
+        if (st->name != NULL && strcasecmp(st->name, name) == 0)
+            return st;
+    return NULL;
+}
+
+proxy_stmt_t *proxy_stmt_add(proxy_session_t *s, const char *name, const char *text, size_t len,
+                             uint16_t ncols, uint16_t nparams)
+{
+    if (name != NULL) {
+        proxy_stmt_t *old = proxy_stmt_find_name(s, name);
+        if (old != NULL)
+            proxy_stmt_close(s, old->id);
+    }
+    proxy_stmt_t *st = duet_calloc(1, sizeof(*st));
+    st->id = ++s->next_stmt_id;
+    if (name != NULL) {
+        st->name = duet_strdup(name);
+        for (char *p = st->name; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    }
+    st->text = duet_strndup(text, len);
+    st->text_len = len;
+    st->ncols = ncols;
+    wire_stmt_params_init(&st->params, nparams);
+    st->next = s->stmts;
+    s->stmts = st;
+    return st;
+}
+
 proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id)
 {
     for (proxy_stmt_t *st = s->stmts; st; st = st->next)
@@ -125,6 +160,7 @@ void proxy_stmt_close(proxy_session_t *s, uint32_t id)
             *pp = st->next;
             wire_stmt_params_free(&st->params);
             duet_free(st->text);
+            duet_free(st->name);
             duet_free(st);
             return;
         }

@@ -23,6 +23,7 @@ enum {
 /* proxy_stmt_t: a prepared statement (COM_STMT_PREPARE or SQL PREPARE share these). */
 typedef struct proxy_stmt {
     uint32_t id;
+    char *name; /* SQL PREPARE name (lower-cased), NULL for COM_STMT_PREPARE */
     char *text;
     size_t text_len;
     uint16_t ncols;
@@ -96,6 +97,16 @@ void proxy_session_add_error(proxy_session_t *s, const duet_err_t *err);
  * err 1317 (Query execution was interrupted) once KILL [QUERY] hit this session, else 0.
  * Owner thread. */
 int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err);
+
+/*
+ * proxy_stmt_add: registers a prepared statement with a new id (COM_STMT_PREPARE, name
+ * NULL) or under an SQL name (PREPARE name FROM ..., replacing a statement of that name,
+ * matched case-insensitively). Returns the statement, owned by the session. Owner thread.
+ */
+proxy_stmt_t *proxy_stmt_add(proxy_session_t *s, const char *name, const char *text, size_t len,
+                             uint16_t ncols, uint16_t nparams);
+/* proxy_stmt_find_name: the statement prepared as name, or NULL. */
+proxy_stmt_t *proxy_stmt_find_name(proxy_session_t *s, const char *name);
 
 /* proxy_stmt_find: the statement with id, or NULL. Owner thread only. */
 proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id);

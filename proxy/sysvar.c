@@ -755,6 +755,51 @@ int proxy_sysvar_set(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *
     return 0;
 }
 
+static const struct {
+    uint16_t id;
+    const char *charset, *collation;
+} collations[] = {
+    {8, "latin1", "latin1_swedish_ci"},
+    {11, "ascii", "ascii_general_ci"},
+    {28, "gbk", "gbk_chinese_ci"},
+    {33, "utf8", "utf8_general_ci"},
+    {45, "utf8mb4", "utf8mb4_general_ci"},
+    {46, "utf8mb4", "utf8mb4_bin"},
+    {47, "latin1", "latin1_bin"},
+    {63, "binary", "binary"},
+    {65, "ascii", "ascii_bin"},
+    {83, "utf8", "utf8_bin"},
+    {87, "gbk", "gbk_bin"},
+    {192, "utf8", "utf8_unicode_ci"},
+    {224, "utf8mb4", "utf8mb4_unicode_ci"},
+    {248, "gb18030", "gb18030_chinese_ci"},
+    {249, "gb18030", "gb18030_bin"},
+    {255, "utf8mb4", "utf8mb4_0900_ai_ci"},
+    {309, "utf8mb4", "utf8mb4_0900_bin"},
+};
+
+static void session_put(proxy_sysvar_session_t *s, const char *name, const char *value)
+{
+    int i = def_index(name, strlen(name));
+    duet_free(s->vals[i]);
+    s->vals[i] = duet_strdup(value);
+}
+
+int proxy_sysvar_session_collation(proxy_sysvars_t *g, proxy_sysvar_session_t *s, uint16_t id)
+{
+    (void)g;
+    for (size_t k = 0; k < sizeof(collations) / sizeof(collations[0]); k++) {
+        if (collations[k].id != id)
+            continue;
+        session_put(s, "character_set_client", collations[k].charset);
+        session_put(s, "character_set_connection", collations[k].charset);
+        session_put(s, "character_set_results", collations[k].charset);
+        session_put(s, "collation_connection", collations[k].collation);
+        return 0;
+    }
+    return -1;
+}
+
 bool proxy_sysvar_session_bool(const proxy_sysvar_session_t *s, const char *name)
 {
     int i = def_index(name, strlen(name));

@@ -128,6 +128,14 @@ int proxy_sysvar_set(proxy_sysvars_t *g, proxy_sysvar_session_t *s, const char *
                      proxy_scope_req_t req, const proxy_sv_value_t *v, bool *truncated,
                      duet_err_t *err);
 
+/*
+ * proxy_sysvar_session_collation: what the handshake's collation id means, as SET NAMES
+ * would do it: character_set_client, _connection, _results and collation_connection of
+ * session s. Returns 0, or -1 for an id duet does not know (the session keeps the server
+ * defaults, as MySQL does). Owner thread.
+ */
+int proxy_sysvar_session_collation(proxy_sysvars_t *g, proxy_sysvar_session_t *s, uint16_t id);
+
 /* proxy_sysvar_session_bool / _int: fast reads of a session value by name (the name
  * must exist; used by the server for autocommit, wait_timeout, ...). */
 bool proxy_sysvar_session_bool(const proxy_sysvar_session_t *s, const char *name);

@@ -98,12 +98,61 @@ static void test_killed(void **state)
     assert_string_equal(e.msg, "Query execution was interrupted");
 }
 
+static const char *get(const char *name)
+{
+    static char out[256];
+    bool is_null;
+    duet_err_t e = {0};
+    assert_int_equal(proxy_sysvar_get(g, &s.vars, name, strlen(name), PROXY_REQ_SESSION, out,
+                                      sizeof(out), &is_null, &e),
+                     0);
+    return out;
+}
+
+static void test_handshake_collation(void **state)
+{
+    (void)state;
+    assert_int_equal(proxy_sysvar_session_collation(g, &s.vars, 45), 0);
+    assert_string_equal(get("character_set_client"), "utf8mb4");
+    assert_string_equal(get("character_set_results"), "utf8mb4");
+    assert_string_equal(get("collation_connection"), "utf8mb4_general_ci");
+    assert_int_equal(proxy_sysvar_session_collation(g, &s.vars, 8), 0);
+    assert_string_equal(get("character_set_connection"), "latin1");
+    assert_string_equal(get("collation_connection"), "latin1_swedish_ci");
+    assert_int_equal(proxy_sysvar_session_collation(g, &s.vars, 200), -1);
+    assert_string_equal(get("collation_connection"), "latin1_swedish_ci");
+    assert_string_equal(get("collation_server"), "utf8mb4_bin");
+}
+
+static void test_statements(void **state)
+{
+    (void)state;
+    proxy_stmt_t *a = proxy_stmt_add(&s, NULL, "SELECT ?", 8, 1, 1);
+    proxy_stmt_t *b = proxy_stmt_add(&s, "Stmt1", "SELECT 1", 8, 1, 0);
+    assert_int_equal(a->id, 1);
+    assert_int_equal(b->id, 2);
+    assert_ptr_equal(proxy_stmt_find(&s, 1), a);
+    assert_ptr_equal(proxy_stmt_find_name(&s, "STMT1"), b);
+    assert_null(proxy_stmt_find_name(&s, "other"));
+    /* PREPARE under an existing name replaces it. */
+    proxy_stmt_t *c = proxy_stmt_add(&s, "stmt1", "SELECT 2", 8, 1, 0);
+    assert_int_equal(c->id, 3);
+    assert_null(proxy_stmt_find(&s, 2));
+    assert_ptr_equal(proxy_stmt_find_name(&s, "stmt1"), c);
+    assert_int_equal(a->params.count, 1);
+    proxy_stmt_close(&s, 1);
+    assert_null(proxy_stmt_find(&s, 1));
+    proxy_stmt_close(&s, 42);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_status_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_diagnostics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_handshake_collation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_statements, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
