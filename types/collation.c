@@ -35,6 +35,7 @@ static const types_collation_t collations[] = {
     {TYPES_COLL_UTF8_UNICODE_CI, K_UNICODE},
     {TYPES_COLL_LATIN1_SWEDISH_CI, K_LATIN1CI},
     {TYPES_COLL_ASCII_GENERAL_CI, K_ASCIICI},
+    {TYPES_COLL_UTF8MB4_0900_BIN, K_BINARY}, /* NO PAD: bytes as they are */
 };
 
 const types_collation_t *types_coll_get(uint16_t id)
@@ -52,7 +53,7 @@ uint16_t types_coll_id(const types_collation_t *c)
 
 bool types_coll_is_binary(const types_collation_t *c)
 {
-    return c->kind == K_BINARY;
+    return c->id == TYPES_COLL_BINARY;
 }
 
 size_t types_utf8_decode(const char *str, size_t n, uint32_t *cp)

@@ -13,14 +13,14 @@
  * Supported: binary (63), utf8mb4_bin (46, the default as in TiDB), utf8_bin (83),
  * utf8mb4_general_ci (45), utf8_general_ci (33), utf8mb4_unicode_ci (224),
  * utf8_unicode_ci (192), latin1_swedish_ci (8), latin1_bin (47),
- * ascii_general_ci (11), ascii_bin (65).
+ * ascii_general_ci (11), ascii_bin (65), utf8mb4_0900_bin (309, NO PAD bytes).
  *
  * For every collation, for all strings a and b:
  *   types_coll_cmp(a, b) == 0  <=>  sort keys are byte-equal
  *                              =>   types_coll_hash(a) == types_coll_hash(b)
  *   sign(types_coll_cmp(a, b)) == sign(memcmp order of the sort keys)
  *
- * PAD SPACE (all but binary) follows TiDB's new collation framework: trailing
+ * PAD SPACE (all but binary and utf8mb4_0900_bin) follows TiDB's new collation framework: trailing
  * U+0020 spaces are removed before comparing, so 'a' = 'a  '. (MySQL compares
  * the shorter string as if padded with spaces, which differs only when the
  * longer one continues with a character that sorts below a space, such as TAB;

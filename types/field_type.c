@@ -291,6 +291,7 @@ static const struct coll_name {
     {TYPES_COLL_UTF8_BIN, "utf8_bin", "utf8"},
     {TYPES_COLL_UTF8_UNICODE_CI, "utf8_unicode_ci", "utf8"},
     {TYPES_COLL_UTF8MB4_UNICODE_CI, "utf8mb4_unicode_ci", "utf8mb4"},
+    {TYPES_COLL_UTF8MB4_0900_BIN, "utf8mb4_0900_bin", "utf8mb4"},
 };
 
 static const struct coll_name *coll_find(uint16_t id)

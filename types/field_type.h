@@ -71,6 +71,7 @@ enum types_tp {
 #define TYPES_COLL_UTF8_BIN           83
 #define TYPES_COLL_UTF8_UNICODE_CI    192
 #define TYPES_COLL_UTF8MB4_UNICODE_CI 224
+#define TYPES_COLL_UTF8MB4_0900_BIN   309
 
 /* Limits from MySQL. */
 #define TYPES_MAX_DECIMAL_PREC  65
