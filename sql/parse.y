@@ -1174,7 +1174,10 @@ alter_spec(A) ::= ALTER(P) col_kw(K) ident(N) SET DEFAULT simple_expr(E). { A = 
 alter_spec(A) ::= ALTER(P) col_kw(K) ident(N) DROP DEFAULT. { A = sql_mk_spec(c, SQL_AT_ALTER_COLUMN_DEFAULT, P.pos); A->column_kw = K; A->name = N; }
 alter_spec(A) ::= ALTER(P) INDEX ident(N) VISIBLE. { A = sql_mk_spec(c, SQL_AT_ALTER_INDEX_VISIBILITY, P.pos); A->name = N; A->flag = 1; }
 alter_spec(A) ::= ALTER(P) INDEX ident(N) INVISIBLE. { A = sql_mk_spec(c, SQL_AT_ALTER_INDEX_VISIBILITY, P.pos); A->name = N; A->flag = 2; }
-alter_spec(A) ::= table_opt(O). { A = sql_mk_spec(c, SQL_AT_OPTION, c->prev_end); A->opts = sql_list1(c->a, O); }
+alter_spec(A) ::= alter_opts(L). { A = sql_mk_spec(c, SQL_AT_OPTION, c->prev_end); A->opts = *L; }
+%type alter_opts {sql_list_t *}
+alter_opts(A) ::= table_opt(X). { A = sql_list_new(c, X); }
+alter_opts(A) ::= alter_opts(L) table_opt(X). { A = L; sql_list_push(c->a, A, X); }
 alter_spec(A) ::= CONVERT(P) TO charset_kw name_or_str(N). { A = sql_mk_spec(c, SQL_AT_CONVERT_CHARSET, P.pos); A->ident = N; }
 alter_spec(A) ::= CONVERT(P) TO charset_kw name_or_str(N) COLLATE name_or_str(M). { A = sql_mk_spec(c, SQL_AT_CONVERT_CHARSET, P.pos); A->ident = N; A->ident2 = M; A->has_ident2 = true; }
 alter_spec(A) ::= ADD(P) PARTITION T_LP part_defs(L) T_RP. { A = sql_mk_spec(c, SQL_AT_ADD_PARTITION, P.pos); A->part_defs = *L; }
@@ -1473,6 +1476,7 @@ flush_what(A) ::= HOSTS. { A = NEW(sql_flush_t); A->kind = 5; }
 user(A) ::= user_part(U). { A = NEW(sql_user_t); A->user = U; }
 user(A) ::= user_part(U) T_USERVAR(H). { A = NEW(sql_user_t); A->user = U; A->host = sql_mk_ident(c, &H); A->has_host = true; }
 user(A) ::= CURRENT_USER. { A = NEW(sql_user_t); A->current_user = true; }
+user(A) ::= USER T_LP T_RP. { A = NEW(sql_user_t); A->current_user = true; }
 user(A) ::= CURRENT_USER T_LP T_RP. { A = NEW(sql_user_t); A->current_user = true; }
 %type user_part {sql_ident_t}
 user_part(A) ::= ident(X). { A = X; }

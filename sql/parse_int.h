@@ -7,7 +7,7 @@
 
 /* Deepest expression/query nesting the parser accepts; keeps every later
  * recursive walk (restore, binder, planner) far from the C stack limit. */
-#define SQL_MAX_DEPTH 1000
+#define SQL_MAX_DEPTH 3000
 
 typedef struct sql_pctx {
     duet_arena_t *a;

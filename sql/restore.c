@@ -61,6 +61,8 @@ void sql_put_lit(duet_buf_t *b, const sql_lit_t *l)
     if (l->charset.len) {
         duet_buf_putc(b, '_');
         duet_buf_append(b, l->charset.s, l->charset.len);
+        if (l->kind != SQL_LIT_STRING)
+            duet_buf_putc(b, ' ');
     }
     switch (l->kind) {
     case SQL_LIT_NULL:
@@ -444,7 +446,10 @@ static void put_subquery(duet_buf_t *b, const sql_select_t *s)
 static void put_column(duet_buf_t *b, const sql_expr_t *e)
 {
     if (e->u.col.bare_word) {
-        duet_buf_append(b, e->u.col.col.s, e->u.col.col.len);
+        for (uint32_t i = 0; i < e->u.col.col.len; i++) {
+            char c = e->u.col.col.s[i];
+            duet_buf_putc(b, (c >= 'a' && c <= 'z') ? (char)(c - 32) : c);
+        }
         return;
     }
     if (e->u.col.db.len) {

@@ -503,7 +503,11 @@ static void put_alter_spec(duet_buf_t *b, const sql_alter_spec_t *s)
         duet_buf_puts(b, s->flag == 1 ? " VISIBLE" : " INVISIBLE");
         break;
     case SQL_AT_OPTION:
-        put_table_opt(b, s->opts.v[0]);
+        for (uint32_t i = 0; i < s->opts.n; i++) {
+            if (i)
+                duet_buf_putc(b, ' ');
+            put_table_opt(b, s->opts.v[i]);
+        }
         break;
     case SQL_AT_SET_TIFLASH_REPLICA:
         duet_buf_printf(b, "SET TIFLASH REPLICA %llu", (unsigned long long)s->count);
