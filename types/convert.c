@@ -195,17 +195,18 @@ size_t types_double_format(double v, int is_float, char *buf)
         return (size_t)snprintf(buf, TYPES_DOUBLE_STR_MAX, v > 0 ? "Inf" : "-Inf");
     if (v == 0)
         return (size_t)snprintf(buf, TYPES_DOUBLE_STR_MAX, "0");
-    /* Shortest round-trip digits via %.*e. */
+    /* Shortest round-trip digits via %.*e for DOUBLE; FLOAT shows 6 significant
+     * digits (FLT_DIG), as MySQL prints FLOAT columns. */
     char e[40];
-    int prec;
-    int max = is_float ? 9 : 17;
-    for (prec = 1; prec <= max; prec++) {
-        snprintf(e, sizeof e, "%.*e", prec - 1, v);
-        if (is_float ? (float)strtod(e, NULL) == (float)v : strtod(e, NULL) == v)
-            break;
+    if (is_float) {
+        snprintf(e, sizeof e, "%.5e", v);
+    } else {
+        for (int prec = 1; prec <= 17; prec++) {
+            snprintf(e, sizeof e, "%.*e", prec - 1, v);
+            if (strtod(e, NULL) == v)
+                break;
+        }
     }
-    if (prec > max)
-        prec = max;
     /* e is "-d.ddde+XX": split digits and exponent. */
     char digits[24];
     int nd = 0;

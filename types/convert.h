@@ -50,8 +50,9 @@ types_status_t types_double_to_uint64(double v, uint64_t *out);
  * types_double_format: DOUBLE as MySQL prints it: the shortest digits that read
  * back as v, positional for decimal exponents -5..14 ("0.1", "100000000000000",
  * "-0.00001") and exponential otherwise ("1e15", "1.2345678901234568e17",
- * "1e-7"). is_float formats as FLOAT (shortest digits that read back as the same
- * float). Returns the length written into buf (TYPES_DOUBLE_STR_MAX bytes).
+ * "1e-7"). is_float formats as MySQL shows FLOAT values: 6 significant digits
+ * (3.14159, 16777200, 3.40282e38). Returns the length written into buf
+ * (TYPES_DOUBLE_STR_MAX bytes).
  */
 size_t types_double_format(double v, int is_float, char *buf);
 

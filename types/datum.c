@@ -443,6 +443,72 @@ void types_datum_to_text(const types_datum_t *d, duet_buf_t *out)
     }
 }
 
+static void zero_pad(duet_buf_t *out, size_t start, int64_t width)
+{
+    size_t have = out->len - start;
+    if (width <= 0 || (int64_t)have >= width || width > 255)
+        return;
+    size_t pad = (size_t)width - have;
+    duet_buf_reserve(out, pad);
+    memmove(out->data + start + pad, out->data + start, have);
+    memset(out->data + start, '0', pad);
+    out->len += pad;
+    out->data[out->len] = '\0';
+}
+
+bool types_datum_format_column(const types_datum_t *d, const types_field_type_t *ft,
+                               duet_buf_t *out)
+{
+    if (d->kind == TYPES_K_NULL)
+        return false;
+    size_t start = out->len;
+    bool zerofill = (ft->flags & TYPES_FLAG_ZEROFILL) != 0;
+    switch (ft->tp) {
+    case TYPES_TP_FLOAT:
+    case TYPES_TP_DOUBLE:
+        if (ft->decimal >= 0 && ft->decimal < 31 && ft->flen > 0 &&
+            (d->kind == TYPES_K_FLOAT || d->kind == TYPES_K_DOUBLE)) {
+            duet_buf_printf(out, "%.*f", (int)ft->decimal, d->f);
+            break;
+        }
+        types_datum_to_text(d, out);
+        break;
+    case TYPES_TP_YEAR:
+        duet_buf_printf(out, "%04lld", (long long)(d->kind == TYPES_K_UINT ? (int64_t)d->u : d->i));
+        return true;
+    case TYPES_TP_BIT: {
+        int64_t bits = ft->flen > 0 ? ft->flen : 1;
+        int nbytes = (int)((bits + 7) / 8);
+        for (int i = nbytes - 1; i >= 0; i--)
+            duet_buf_putc(out, (char)(i < 8 ? (d->u >> (8 * i)) & 0xFF : 0));
+        return true;
+    }
+    case TYPES_TP_DATE:
+    case TYPES_TP_NEWDATE:
+    case TYPES_TP_DATETIME:
+    case TYPES_TP_TIMESTAMP:
+    case TYPES_TP_TIME:
+        if (d->kind == TYPES_K_TIME || d->kind == TYPES_K_DURATION) {
+            types_datum_t t = *d;
+            t.fsp = (uint8_t)(ft->decimal > 0 ? ft->decimal : 0);
+            types_datum_to_text(&t, out);
+            return true;
+        }
+        types_datum_to_text(d, out);
+        return true;
+    default:
+        types_datum_to_text(d, out);
+        break;
+    }
+    if (zerofill) {
+        int64_t width = ft->flen;
+        if (ft->tp == TYPES_TP_NEWDECIMAL && ft->decimal > 0)
+            width++;
+        zero_pad(out, start, width);
+    }
+    return true;
+}
+
 uint64_t types_datum_hash(const types_datum_t *d, uint64_t seed)
 {
     uint8_t key[TYPES_DEC_KEY_MAX];

@@ -92,6 +92,16 @@ int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status
 void types_datum_to_text(const types_datum_t *d, duet_buf_t *out);
 
 /*
+ * types_datum_format_column: appends d as MySQL's text protocol shows a value of
+ * column type ft: ZEROFILL pads numbers with zeros to the display width, FLOAT(M,D)
+ * and DOUBLE(M,D) print D decimals, YEAR prints four digits, BIT is sent as its
+ * (flen+7)/8 big-endian bytes, times use ft's fractional digits. Returns false
+ * (appending nothing) for NULL, which the protocol sends as a NULL marker.
+ */
+bool types_datum_format_column(const types_datum_t *d, const types_field_type_t *ft,
+                               duet_buf_t *out);
+
+/*
  * types_datum_cast: converts in to the column/expression type ft as an INSERT or
  * CAST does: integers clip to the type's range (TYPES_OUT_OF_RANGE), strings to
  * numbers use MySQL's prefix rules (TYPES_TRUNCATED / TYPES_BAD_VALUE), decimals

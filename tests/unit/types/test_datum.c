@@ -86,7 +86,9 @@ static void test_double_format(void **state)
     check_fmt(100, 0, "100");
     check_fmt(1e301, 0, "1e301");
     check_fmt(0.1f, 1, "0.1");
-    check_fmt(3.14159274f, 1, "3.1415927");
+    check_fmt(3.14159274f, 1, "3.14159");
+    check_fmt(16777216.0f, 1, "16777200");
+    check_fmt(1e-7f, 1, "1e-7");
     check_fmt(DBL_MAX, 0, "1.7976931348623157e308");
 }
 
@@ -212,7 +214,7 @@ static void test_cast(void **state)
                      TYPES_OK);
     /* Reals and decimals. */
     assert_int_equal(cast(str("1.5x"), TYPES_TP_DOUBLE, 0, -2, -2, "1.5", a), TYPES_TRUNCATED);
-    assert_int_equal(cast(types_datum_double(1e39), TYPES_TP_FLOAT, 0, -2, -2, "3.4028235e38", a),
+    assert_int_equal(cast(types_datum_double(1e39), TYPES_TP_FLOAT, 0, -2, -2, "3.40282e38", a),
                      TYPES_OUT_OF_RANGE);
     assert_int_equal(cast(types_datum_double(123.456), TYPES_TP_FLOAT, 0, 5, 2, "123.46", a),
                      TYPES_OK);
@@ -425,6 +427,56 @@ static void test_warnings(void **state)
     assert_string_equal(e.msg, "Division by 0");
 }
 
+static void check_col(types_datum_t d, types_field_type_t ft, const char *want, size_t n)
+{
+    duet_buf_t b = DUET_BUF_INIT;
+    assert_true(types_datum_format_column(&d, &ft, &b));
+    assert_int_equal(b.len, n);
+    assert_memory_equal(b.data, want, n);
+    duet_buf_free(&b);
+}
+
+/* Text protocol values per column type (checked against MariaDB's output). */
+static void test_format_column(void **state)
+{
+    (void)state;
+    types_field_type_t ft = types_field_type_init(TYPES_TP_LONG);
+    ft.flags |= TYPES_FLAG_ZEROFILL | TYPES_FLAG_UNSIGNED;
+    ft.flen = 5;
+    check_col(types_datum_uint(42), ft, "00042", 5);
+    check_col(types_datum_uint(123456), ft, "123456", 6);
+    ft = types_field_type_init(TYPES_TP_DOUBLE);
+    ft.flen = 10;
+    ft.decimal = 2;
+    check_col(types_datum_double(1.5), ft, "1.50", 4);
+    check_col(types_datum_double(-2), ft, "-2.00", 5);
+    ft = types_field_type_init(TYPES_TP_FLOAT);
+    check_col(types_datum_float(3.14159274f), ft, "3.14159", 7);
+    ft = types_field_type_init(TYPES_TP_DOUBLE);
+    check_col(types_datum_double(1e20), ft, "1e20", 4);
+    ft = types_field_type_init(TYPES_TP_YEAR);
+    check_col(types_datum_int(0), ft, "0000", 4);
+    check_col(types_datum_int(2024), ft, "2024", 4);
+    ft = types_field_type_init(TYPES_TP_BIT);
+    ft.flen = 10;
+    check_col(types_datum_bit(1023), ft, "\x03\xff", 2);
+    ft = types_field_type_init(TYPES_TP_NEWDECIMAL);
+    ft.flen = 6;
+    ft.decimal = 2;
+    ft.flags |= TYPES_FLAG_ZEROFILL;
+    types_decimal_t d;
+    types_dec_from_string("3.50", 4, &d, NULL);
+    check_col(types_datum_decimal(&d), ft, "0003.50", 7);
+    ft = types_field_type_init(TYPES_TP_DATETIME);
+    ft.decimal = 3;
+    mytime_t t = {2020, 1, 2, 3, 4, 5, 678900};
+    check_col(types_datum_time(&t, TYPES_TP_DATETIME, 6), ft, "2020-01-02 03:04:05.678", 23);
+    types_datum_t nul = types_datum_null();
+    duet_buf_t b = DUET_BUF_INIT;
+    assert_false(types_datum_format_column(&nul, &ft, &b));
+    assert_int_equal(b.len, 0);
+}
+
 static void test_hash(void **state)
 {
     (void)state;
@@ -450,8 +502,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_to_number), cmocka_unit_test(test_double_format),
         cmocka_unit_test(test_compare),       cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_cast_file),
-        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_format_column),
+        cmocka_unit_test(test_cast_file),     cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
