@@ -316,7 +316,7 @@ int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status
         case TYPES_K_STRING:
             return cmp_str(a, b);
         case TYPES_K_JSON:
-            break; /* by text, below */
+            return types_json_cmp((const uint8_t *)a->ptr, a->len, (const uint8_t *)b->ptr, b->len);
         case TYPES_K_TIME:
             return ucmp(a->time, b->time);
         case TYPES_K_DURATION:
@@ -514,7 +514,7 @@ uint64_t types_datum_hash(const types_datum_t *d, uint64_t seed)
     uint8_t key[TYPES_DEC_KEY_MAX];
     switch (d->kind) {
     case TYPES_K_JSON:
-        return XXH3_64bits_withSeed(d->ptr, d->len, seed);
+        return types_json_hash((const uint8_t *)d->ptr, d->len, seed);
     case TYPES_K_STRING: {
         const types_collation_t *c = types_coll_get(d->collate);
         if (!c)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "common/mem.h"
 #include "types/convert.h"
 
@@ -739,4 +741,162 @@ int types_json_extract(const uint8_t *bin, size_t len, const char *path, size_t 
 out:
     duet_buf_free(&key);
     return rc;
+}
+
+/* ---- comparison and hashing ---- */
+
+static int json_rank(uint8_t t, const uint8_t *d)
+{
+    switch (t) {
+    case TYPES_JSON_LITERAL:
+        return d[0] == 0 ? 0 : 5;
+    case TYPES_JSON_INT64:
+    case TYPES_JSON_UINT64:
+    case TYPES_JSON_DOUBLE:
+        return 1;
+    case TYPES_JSON_STRING:
+        return 2;
+    case TYPES_JSON_OBJECT:
+        return 3;
+    default:
+        return 4;
+    }
+}
+
+static long double json_num(uint8_t t, const uint8_t *d)
+{
+    uint64_t u = get_u64(d);
+    if (t == TYPES_JSON_INT64)
+        return (long double)(int64_t)u;
+    if (t == TYPES_JSON_UINT64)
+        return (long double)u;
+    double f;
+    memcpy(&f, &u, 8);
+    return f;
+}
+
+/* The i-th element of a container at d: type and data. */
+static void json_elem(const uint8_t *d, uint32_t i, bool obj, uint8_t *t, const uint8_t **v,
+                      uint8_t *lit)
+{
+    uint32_t cnt = get_u32(d);
+    const uint8_t *e = d + 8 + (obj ? (size_t)cnt * 6 : 0) + (size_t)i * 5;
+    *t = e[0];
+    *lit = e[1];
+    *v = e[0] == TYPES_JSON_LITERAL ? lit : d + get_u32(e + 1);
+}
+
+static int cmp_rec(uint8_t ta, const uint8_t *a, uint8_t tb, const uint8_t *b)
+{
+    int ra = json_rank(ta, a), rb = json_rank(tb, b);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    switch (ra) {
+    case 0:
+        return 0;
+    case 1: {
+        long double x = json_num(ta, a), y = json_num(tb, b);
+        return x < y ? -1 : (x > y);
+    }
+    case 5: /* booleans: false (2) < true (1) */
+        return a[0] == b[0] ? 0 : (a[0] == 2 ? -1 : 1);
+    case 2: {
+        uint64_t la, lb;
+        size_t ka = get_uleb(a, 10, &la), kb = get_uleb(b, 10, &lb);
+        size_t m = la < lb ? (size_t)la : (size_t)lb;
+        int c = m ? memcmp(a + ka, b + kb, m) : 0;
+        if (c)
+            return c < 0 ? -1 : 1;
+        return la < lb ? -1 : (la > lb);
+    }
+    default: {
+        bool obj = ra == 3;
+        uint32_t na = get_u32(a), nb = get_u32(b);
+        if (obj && na != nb)
+            return na < nb ? -1 : 1;
+        uint32_t n = na < nb ? na : nb;
+        for (uint32_t i = 0; i < n; i++) {
+            if (obj) {
+                uint32_t ka = get_u32(a + 8 + i * 6), kb = get_u32(b + 8 + i * 6);
+                uint32_t la = (uint32_t)a[8 + i * 6 + 4] | (uint32_t)a[8 + i * 6 + 5] << 8;
+                uint32_t lb = (uint32_t)b[8 + i * 6 + 4] | (uint32_t)b[8 + i * 6 + 5] << 8;
+                if (la != lb)
+                    return la < lb ? -1 : 1;
+                int c = la ? memcmp(a + ka, b + kb, la) : 0;
+                if (c)
+                    return c < 0 ? -1 : 1;
+            }
+            uint8_t t1, t2, l1, l2;
+            const uint8_t *v1, *v2;
+            json_elem(a, i, obj, &t1, &v1, &l1);
+            json_elem(b, i, obj, &t2, &v2, &l2);
+            int c = cmp_rec(t1, v1, t2, v2);
+            if (c)
+                return c;
+        }
+        return na < nb ? -1 : (na > nb);
+    }
+    }
+}
+
+int types_json_cmp(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+    (void)alen;
+    (void)blen;
+    return cmp_rec(a[0], a + 1, b[0], b + 1);
+}
+
+/* Canonical bytes: equal values give equal bytes (numbers as doubles). */
+static void canon(uint8_t t, const uint8_t *d, duet_buf_t *out)
+{
+    int r = json_rank(t, d);
+    duet_buf_putc(out, (char)r);
+    switch (r) {
+    case 0:
+        return;
+    case 5:
+        duet_buf_putc(out, (char)d[0]);
+        return;
+    case 1: {
+        double f = (double)json_num(t, d);
+        if (f == 0)
+            f = 0;
+        duet_buf_append(out, &f, sizeof f);
+        return;
+    }
+    case 2: {
+        uint64_t l;
+        size_t k = get_uleb(d, 10, &l);
+        duet_buf_append(out, d, k + (size_t)l);
+        return;
+    }
+    default: {
+        bool obj = r == 3;
+        uint32_t n = get_u32(d);
+        duet_buf_append(out, d, 4);
+        for (uint32_t i = 0; i < n; i++) {
+            if (obj) {
+                uint32_t ko = get_u32(d + 8 + i * 6);
+                uint32_t kl = (uint32_t)d[8 + i * 6 + 4] | (uint32_t)d[8 + i * 6 + 5] << 8;
+                duet_buf_append(out, d + 8 + i * 6 + 4, 2);
+                if (kl)
+                    duet_buf_append(out, d + ko, kl);
+            }
+            uint8_t et, lit;
+            const uint8_t *v;
+            json_elem(d, i, obj, &et, &v, &lit);
+            canon(et, v, out);
+        }
+    }
+    }
+}
+
+uint64_t types_json_hash(const uint8_t *bin, size_t len, uint64_t seed)
+{
+    (void)len;
+    duet_buf_t b = DUET_BUF_INIT;
+    canon(bin[0], bin + 1, &b);
+    uint64_t h = XXH3_64bits_withSeed(b.data, b.len, seed);
+    duet_buf_free(&b);
+    return h;
 }

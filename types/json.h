@@ -66,4 +66,17 @@ uint32_t types_json_length(const uint8_t *bin);
 int types_json_extract(const uint8_t *bin, size_t len, const char *path, size_t path_len,
                        duet_buf_t *out);
 
+/*
+ * types_json_cmp: -1, 0 or 1 by MySQL's JSON comparison: first by type
+ * precedence (BOOLEAN > ARRAY > OBJECT > STRING > numbers > NULL), then numbers
+ * numerically across INTEGER, UNSIGNED INTEGER and DOUBLE (1 = 1.0), strings by
+ * bytes, false < true, arrays element by element (a shorter equal prefix first),
+ * objects equal when they hold the same keys and values (unequal objects in a
+ * fixed order: member count, then keys, then values). a and b must be valid.
+ */
+int types_json_cmp(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen);
+
+/* types_json_hash: equal for values types_json_cmp finds equal. */
+uint64_t types_json_hash(const uint8_t *bin, size_t len, uint64_t seed);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "types/json.h"
@@ -143,12 +144,57 @@ static void test_paths(void **state)
     assert_int_equal(types_json_valid(badtype, sizeof badtype), -1);
 }
 
+static int jcmp(const char *a, const char *b, bool *hash_eq)
+{
+    duet_buf_t x = DUET_BUF_INIT, y = DUET_BUF_INIT;
+    assert_int_equal(types_json_parse(a, strlen(a), &x, NULL), TYPES_OK);
+    assert_int_equal(types_json_parse(b, strlen(b), &y, NULL), TYPES_OK);
+    int c = types_json_cmp((const uint8_t *)x.data, x.len, (const uint8_t *)y.data, y.len);
+    assert_int_equal(types_json_cmp((const uint8_t *)y.data, y.len, (const uint8_t *)x.data, x.len),
+                     -c);
+    *hash_eq = types_json_hash((const uint8_t *)x.data, x.len, 9) ==
+               types_json_hash((const uint8_t *)y.data, y.len, 9);
+    duet_buf_free(&x);
+    duet_buf_free(&y);
+    return c;
+}
+
+static void test_compare(void **state)
+{
+    (void)state;
+    bool h;
+    assert_int_equal(jcmp("1", "1.0", &h), 0);
+    assert_true(h);
+    assert_int_equal(jcmp("18446744073709551615", "-1", &h), 1);
+    assert_int_equal(jcmp("9223372036854775807", "9223372036854775806", &h), 1);
+    assert_int_equal(jcmp("\"a\"", "\"b\"", &h), -1);
+    assert_int_equal(jcmp("\"ab\"", "\"a\"", &h), 1);
+    assert_int_equal(jcmp("null", "0", &h), -1);
+    assert_int_equal(jcmp("\"x\"", "100", &h), 1);     /* STRING above numbers */
+    assert_int_equal(jcmp("{}", "\"x\"", &h), 1);      /* OBJECT above STRING */
+    assert_int_equal(jcmp("[]", "{\"a\": 1}", &h), 1); /* ARRAY above OBJECT */
+    assert_int_equal(jcmp("true", "[1]", &h), 1);      /* BOOLEAN above ARRAY */
+    assert_int_equal(jcmp("false", "true", &h), -1);
+    assert_int_equal(jcmp("[1, 2]", "[1, 3]", &h), -1);
+    assert_int_equal(jcmp("[1, 2]", "[1, 2, 0]", &h), -1);
+    assert_int_equal(jcmp("[1, [2.0]]", "[1.0, [2]]", &h), 0);
+    assert_true(h);
+    assert_int_equal(jcmp("{\"a\": 1, \"b\": [true]}", "{\"b\": [true], \"a\": 1.0}", &h), 0);
+    assert_true(h);
+    assert_true(jcmp("{\"a\": 1}", "{\"a\": 2}", &h) != 0);
+    assert_true(jcmp("{\"a\": 1}", "{\"b\": 1}", &h) != 0);
+    assert_true(jcmp("{\"a\": 1}", "{\"a\": 1, \"b\": 1}", &h) != 0);
+    assert_int_equal(jcmp("-0.0", "0", &h), 0);
+    assert_true(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_paths),
+        cmocka_unit_test(test_compare),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
