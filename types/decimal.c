@@ -760,6 +760,26 @@ types_status_t types_dec_to_uint64(const types_decimal_t *d, uint64_t *out)
     return TYPES_OK;
 }
 
+bool types_dec_to_scaled128(const types_decimal_t *d, int scale, __int128 *out)
+{
+    types_decimal_t r;
+    if (types_dec_round(d, scale, TYPES_ROUND_HALF_UP, &r) != TYPES_OK || !fits128(&r))
+        return false;
+    u128 v = get128(&r);
+    if (v >= pow10_128(38))
+        return false;
+    *out = r.neg ? -(__int128)v : (__int128)v;
+    return true;
+}
+
+types_decimal_t types_dec_from_scaled128(__int128 v, int scale)
+{
+    types_decimal_t d;
+    u128 mag = v < 0 ? (u128)0 - (u128)v : (u128)v;
+    set128(&d, mag, scale, v < 0);
+    return d;
+}
+
 double types_dec_to_double(const types_decimal_t *d)
 {
     char buf[TYPES_DEC_STR_MAX];

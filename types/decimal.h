@@ -76,6 +76,16 @@ size_t types_dec_to_string(const types_decimal_t *d, char *buf);
 types_status_t types_dec_to_int64(const types_decimal_t *d, int64_t *out);
 types_status_t types_dec_to_uint64(const types_decimal_t *d, uint64_t *out);
 
+/*
+ * types_dec_to_scaled128 / types_dec_from_scaled128: the value as a signed
+ * integer count of 10^-scale units (scale 0..30), for columns that keep one
+ * scale and compute in __int128 (12.345 at scale 2 is 1235, rounded half up).
+ * types_dec_to_scaled128 returns false, leaving *out unchanged, when the value
+ * needs more than 38 digits at that scale.
+ */
+bool types_dec_to_scaled128(const types_decimal_t *d, int scale, __int128 *out);
+types_decimal_t types_dec_from_scaled128(__int128 v, int scale);
+
 /* types_dec_to_double: the nearest double. */
 double types_dec_to_double(const types_decimal_t *d);
 

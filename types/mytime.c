@@ -299,6 +299,8 @@ static uint32_t frac_usec(const char *s, size_t n, int fsp, bool truncate, bool 
         us = us * 10 + (i < n ? (uint32_t)(s[i] - '0') : 0);
     if (fsp > 6)
         fsp = 6;
+    if (fsp < 0)
+        fsp = 0;
     uint32_t f = pow10_u32[6 - fsp];
     uint32_t kept = us - us % f;
     /* The first dropped digit decides rounding. */

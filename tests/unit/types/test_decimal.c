@@ -294,6 +294,28 @@ static void test_conversions(void **state)
     assert_int_equal(types_dec_precision(&a), 3);
 }
 
+static void test_scaled128(void **state)
+{
+    (void)state;
+    __int128 v = 0;
+    types_decimal_t a = dec("12.345"), b;
+    assert_true(types_dec_to_scaled128(&a, 2, &v));
+    assert_true(v == 1235);
+    a = dec("-12.345");
+    assert_true(types_dec_to_scaled128(&a, 4, &v));
+    assert_true(v == -123450);
+    b = types_dec_from_scaled128(v, 4);
+    check_str(&b, "-12.3450");
+    b = types_dec_from_scaled128(0, 2);
+    check_str(&b, "0.00");
+    assert_false(b.neg);
+    a = dec("99999999999999999999999999999999999999"); /* 38 digits */
+    assert_true(types_dec_to_scaled128(&a, 0, &v));
+    assert_false(types_dec_to_scaled128(&a, 1, &v));
+    a = dec("123456789012345678901234567890123456789"); /* 39 digits */
+    assert_false(types_dec_to_scaled128(&a, 0, &v));
+}
+
 static void test_cmp(void **state)
 {
     (void)state;
@@ -410,8 +432,8 @@ int main(void)
         cmocka_unit_test(test_parse_format), cmocka_unit_test(test_round_file),
         cmocka_unit_test(test_arith_file),   cmocka_unit_test(test_overflow_and_scale),
         cmocka_unit_test(test_round),        cmocka_unit_test(test_conversions),
-        cmocka_unit_test(test_cmp),          cmocka_unit_test(test_key_order),
-        cmocka_unit_test(test_bin),
+        cmocka_unit_test(test_scaled128),    cmocka_unit_test(test_cmp),
+        cmocka_unit_test(test_key_order),    cmocka_unit_test(test_bin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
