@@ -669,7 +669,7 @@ static int h_report_split(void *ctx, const ProtobufCMessage *req, ProtobufCMessa
     pthread_mutex_lock(&pd->lock);
     /* A report older than what the map holds (a reordered or repeated report) is refused. */
     pd_region_t *l = region_by_key_locked(pd, &r->left->start_key);
-    if (l && epoch_version(l->meta) >= epoch_version(r->left) && l->meta->id != r->left->id) {
+    if (l && epoch_version(l->meta) > epoch_version(r->left) && l->meta->id != r->left->id) {
         pthread_mutex_unlock(&pd->lock);
         out->header = header(arena, PDPB__ERROR_TYPE__STALE_REGION, "stale split report");
         return 0;

@@ -1,0 +1,98 @@
+/* engine.c - RocksDB set-up for the kv node: column families, write options, snapshots. */
+#include "store/kv/engine.h"
+
+#include <string.h>
+
+static const char *const cf_names[KV_CF_COUNT] = {"default", "lock", "write", "meta"};
+
+int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, duet_err_t *err)
+{
+    memset(e, 0, sizeof(*e));
+    e->opts = rocksdb_options_create();
+    rocksdb_options_set_create_if_missing(e->opts, 1);
+    rocksdb_options_set_create_missing_column_families(e->opts, 1);
+    rocksdb_options_set_compression(e->opts, rocksdb_lz4_compression);
+    const rocksdb_options_t *cf_opts[KV_CF_COUNT];
+    for (int i = 0; i < KV_CF_COUNT; i++)
+        cf_opts[i] = e->opts;
+    char *rerr = NULL;
+    e->db =
+        rocksdb_open_column_families(e->opts, dir, KV_CF_COUNT, cf_names, cf_opts, e->cf, &rerr);
+    if (rerr != NULL) {
+        duet_err_set(err, ER_GENERIC, "kv: cannot open %s: %s", dir, rerr);
+        rocksdb_free(rerr);
+        rocksdb_options_destroy(e->opts);
+        memset(e, 0, sizeof(*e));
+        return -1;
+    }
+    e->wopts = rocksdb_writeoptions_create();
+    rocksdb_writeoptions_set_sync(e->wopts, sync_log);
+    return 0;
+}
+
+void kv_engine_close(kv_engine_t *e)
+{
+    if (e->db == NULL)
+        return;
+    for (int i = 0; i < KV_CF_COUNT; i++)
+        rocksdb_column_family_handle_destroy(e->cf[i]);
+    rocksdb_close(e->db);
+    rocksdb_writeoptions_destroy(e->wopts);
+    rocksdb_options_destroy(e->opts);
+    memset(e, 0, sizeof(*e));
+}
+
+int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err)
+{
+    char *rerr = NULL;
+    rocksdb_write(e->db, e->wopts, wb, &rerr);
+    if (rerr != NULL) {
+        duet_err_set(err, ER_GENERIC, "kv: write failed: %s", rerr);
+        rocksdb_free(rerr);
+        return -1;
+    }
+    return 0;
+}
+
+void kv_snap_open(kv_snap_t *s, kv_engine_t *e)
+{
+    s->e = e;
+    s->snap = rocksdb_create_snapshot(e->db);
+    s->ropts = rocksdb_readoptions_create();
+    rocksdb_readoptions_set_snapshot(s->ropts, s->snap);
+}
+
+void kv_snap_close(kv_snap_t *s)
+{
+    if (s->e == NULL)
+        return;
+    rocksdb_readoptions_destroy(s->ropts);
+    rocksdb_release_snapshot(s->e->db, s->snap);
+    s->e = NULL;
+}
+
+int kv_snap_get(kv_snap_t *s, kv_cf_t cf, const void *key, size_t klen, duet_buf_t *out,
+                duet_err_t *err)
+{
+    char *rerr = NULL;
+    rocksdb_pinnableslice_t *v =
+        rocksdb_get_pinned_cf(s->e->db, s->ropts, s->e->cf[cf], key, klen, &rerr);
+    if (rerr != NULL) {
+        duet_err_set(err, ER_GENERIC, "kv: read failed: %s", rerr);
+        rocksdb_free(rerr);
+        return -1;
+    }
+    duet_buf_reset(out);
+    if (v == NULL)
+        return 0;
+    size_t n;
+    const char *p = rocksdb_pinnableslice_value(v, &n);
+    duet_buf_append(out, p, n);
+    rocksdb_pinnableslice_destroy(v);
+    return 1;
+}
+
+rocksdb_iterator_t *kv_snap_iter(kv_snap_t *s, kv_cf_t cf)
+{
+    return rocksdb_create_iterator_cf(s->e->db, s->ropts, s->e->cf[cf]);
+}

@@ -1,0 +1,68 @@
+/* engine.h - the kv node's RocksDB: column families default (large values), lock, write (commit
+ * records) and meta (store identity, regions), snapshots, iterators and write batches. */
+#ifndef DUET_STORE_KV_ENGINE_H
+#define DUET_STORE_KV_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <rocksdb/c.h>
+
+#include "common/buf.h"
+#include "common/err.h"
+
+typedef enum kv_cf {
+    KV_CF_DEFAULT = 0,
+    KV_CF_LOCK,
+    KV_CF_WRITE,
+    KV_CF_META,
+    KV_CF_COUNT,
+} kv_cf_t;
+
+/*
+ * kv_engine_t: one RocksDB with the column families above. The handles are fixed after open;
+ * RocksDB itself is thread-safe, so any thread may read and write through it.
+ */
+typedef struct kv_engine {
+    rocksdb_t *db;
+    rocksdb_column_family_handle_t *cf[KV_CF_COUNT];
+    rocksdb_options_t *opts;
+    rocksdb_writeoptions_t *wopts; /* sync per write when sync_log is on */
+} kv_engine_t;
+
+/*
+ * kv_engine_open: opens (creating when missing) the database in dir. sync_log makes every write
+ * batch fsync the WAL before it returns. Returns 0, or -1 with err set (nothing is left open).
+ */
+int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, duet_err_t *err);
+
+/* kv_engine_close: closes the database and frees its handles. Safe on a zeroed engine. */
+void kv_engine_close(kv_engine_t *e);
+
+/* kv_engine_write: applies wb atomically (and durably when sync_log). Returns 0 or -1. */
+int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err);
+
+/*
+ * kv_snap_t: a consistent read view. kv_snap_open takes one (latest when the engine changes
+ * later); kv_snap_close releases it. One thread at a time uses a snapshot.
+ */
+typedef struct kv_snap {
+    kv_engine_t *e;
+    const rocksdb_snapshot_t *snap;
+    rocksdb_readoptions_t *ropts;
+} kv_snap_t;
+
+void kv_snap_open(kv_snap_t *s, kv_engine_t *e);
+void kv_snap_close(kv_snap_t *s);
+
+/* kv_snap_get: the value of key in cf, appended to out (reset first). Returns 1 when found,
+ * 0 when not, -1 with err set on a storage error. */
+int kv_snap_get(kv_snap_t *s, kv_cf_t cf, const void *key, size_t klen, duet_buf_t *out,
+                duet_err_t *err);
+
+/* kv_snap_iter: an iterator over cf in the snapshot (unpositioned), freed with
+ * rocksdb_iter_destroy. */
+rocksdb_iterator_t *kv_snap_iter(kv_snap_t *s, kv_cf_t cf);
+
+#endif
