@@ -103,37 +103,8 @@ static size_t trim_len(const char *s, size_t n)
     return n;
 }
 
-/*
- * A weight stream: yields the 16-bit weights of a string one at a time. Byte
- * collations yield each byte's weight; UCA characters may yield several weights
- * (held in pend) or none.
- */
-typedef struct wstream {
-    const types_collation_t *c;
-    const char *s;
-    size_t n, pos;
-    const uint16_t *pend;
-    uint16_t implicit[2];
-    int npend;
-    int spaces; /* space weights seen but not yet returned (unicode_ci padding) */
-    bool held;  /* held_w follows those spaces */
-    uint16_t held_w;
-} wstream_t;
-
 /* UCA 4.0.0 primary weight of U+0020; also that of NO-BREAK SPACE and others. */
 #define UCA_SPACE 0x0209
-
-static void ws_init(wstream_t *w, const types_collation_t *c, const char *s, size_t n)
-{
-    w->c = c;
-    w->s = s;
-    w->n = c->kind == K_BINARY ? n : trim_len(s, n);
-    w->pos = 0;
-    w->npend = 0;
-    w->pend = NULL;
-    w->spaces = 0;
-    w->held = false;
-}
 
 static uint16_t general_weight(uint32_t cp)
 {
@@ -143,112 +114,158 @@ static uint16_t general_weight(uint32_t cp)
     return page ? page[cp & 0xFF] : (uint16_t)cp;
 }
 
-/* Next weight into *out before padding rules; false at the end. */
-static bool ws_next_raw(wstream_t *w, uint16_t *out)
+/* general_ci has exactly one weight per character: a tight loop without the
+ * weight-stream machinery (the common case for _ci columns). */
+static inline uint16_t general_next(const char *s, size_t n, size_t *i)
 {
-    for (;;) {
-        if (w->npend > 0) {
-            *out = *w->pend++;
-            w->npend--;
-            return true;
-        }
-        if (w->pos >= w->n)
-            return false;
-        unsigned char b = (unsigned char)w->s[w->pos];
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return coll_general_pages[0][c];
+    }
+    uint32_t cp;
+    *i += types_utf8_decode(s + *i, n - *i, &cp);
+    return general_weight(cp);
+}
+
+static int cmp_general(const char *a, size_t na, const char *b, size_t nb)
+{
+    na = trim_len(a, na);
+    nb = trim_len(b, nb);
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        uint16_t wa = general_next(a, na, &i), wb = general_next(b, nb, &j);
+        if (wa != wb)
+            return wa < wb ? -1 : 1;
+    }
+    return i < na ? 1 : (j < nb ? -1 : 0);
+}
+
+/* UCA weights of code point cp: count, with *w pointing at them (tmp holds
+ * implicit weights). */
+static inline int uca_weights(uint32_t cp, uint16_t tmp[2], const uint16_t **w)
+{
+    if (cp > 0xFFFF) {
+        tmp[0] = 0xFFFD;
+        *w = tmp;
+        return 1;
+    }
+    const uint32_t *page = coll_uca_pages[cp >> 8];
+    uint32_t e = page ? page[cp & 0xFF] : 0xFFFFFFFFu;
+    if (e != 0xFFFFFFFFu) {
+        *w = coll_uca_pool + (e >> 4);
+        return (int)(e & 15);
+    }
+    uint16_t base = (cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0xF900 && cp <= 0xFAFF) ? 0xFB40
+                    : (cp >= 0x3400 && cp <= 0x4DB5)                                 ? 0xFB80
+                                                                                     : 0xFBC0;
+    tmp[0] = (uint16_t)(base + (cp >> 15));
+    tmp[1] = (uint16_t)((cp & 0x7FFF) | 0x8000);
+    *w = tmp;
+    return 2;
+}
+
+/* Start of the UTF-8 character that ends at s[n-1]. */
+static size_t char_start(const char *s, size_t n)
+{
+    size_t i = n - 1;
+    for (int k = 0; k < 3 && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; k++)
+        i--;
+    return i;
+}
+
+/* unicode_ci PAD SPACE: the length without trailing characters that weigh only
+ * as spaces or nothing. */
+static size_t uca_trim(const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t st = char_start(s, n);
         uint32_t cp;
-        switch (w->c->kind) {
-        case K_BINARY:
-        case K_BIN:
-            w->pos++;
-            *out = b;
-            return true;
-        case K_LATIN1CI:
-            w->pos++;
-            *out = coll_latin1_ci[b];
-            return true;
-        case K_ASCIICI:
-            w->pos++;
-            *out = (b >= 'a' && b <= 'z') ? (uint16_t)(b - 32) : b;
-            return true;
-        case K_GENERAL:
-            w->pos += types_utf8_decode(w->s + w->pos, w->n - w->pos, &cp);
-            *out = general_weight(cp);
-            return true;
-        case K_UNICODE: {
-            w->pos += types_utf8_decode(w->s + w->pos, w->n - w->pos, &cp);
-            if (cp > 0xFFFF) {
-                *out = 0xFFFD;
-                return true;
-            }
-            const uint32_t *page = coll_uca_pages[cp >> 8];
-            uint32_t e = page ? page[cp & 0xFF] : 0xFFFFFFFFu;
-            if (e == 0xFFFFFFFFu) {
-                uint16_t base = (cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0xF900 && cp <= 0xFAFF)
-                                    ? 0xFB40
-                                : (cp >= 0x3400 && cp <= 0x4DB5) ? 0xFB80
-                                                                 : 0xFBC0;
-                w->implicit[0] = (uint16_t)(base + (cp >> 15));
-                w->implicit[1] = (uint16_t)((cp & 0x7FFF) | 0x8000);
-                w->pend = w->implicit;
-                w->npend = 2;
-            } else {
-                w->pend = coll_uca_pool + (e >> 4);
-                w->npend = (int)(e & 15);
-            }
-            continue;
-        }
-        }
+        if (types_utf8_decode(s + st, n - st, &cp) != n - st)
+            return n;
+        uint16_t tmp[2];
+        const uint16_t *w;
+        int k = uca_weights(cp, tmp, &w);
+        for (int i = 0; i < k; i++)
+            if (w[i] != UCA_SPACE)
+                return n;
+        n = st;
+    }
+    return 0;
+}
+
+/* A cursor over unicode_ci weights. */
+typedef struct uca_cur {
+    const char *s;
+    size_t n, i;
+    const uint16_t *w;
+    int left;
+    uint16_t tmp[2];
+} uca_cur_t;
+
+static inline bool uca_next(uca_cur_t *c, uint16_t *out)
+{
+    while (c->left == 0) {
+        if (c->i >= c->n)
+            return false;
+        unsigned char b = (unsigned char)c->s[c->i];
+        uint32_t cp = b;
+        if (b < 0x80)
+            c->i++;
+        else
+            c->i += types_utf8_decode(c->s + c->i, c->n - c->i, &cp);
+        c->left = uca_weights(cp, c->tmp, &c->w);
+    }
+    c->left--;
+    *out = *c->w++;
+    return true;
+}
+
+static int cmp_unicode(const char *a, size_t na, const char *b, size_t nb)
+{
+    uca_cur_t x = {a, uca_trim(a, na), 0, NULL, 0, {0, 0}};
+    uca_cur_t y = {b, uca_trim(b, nb), 0, NULL, 0, {0, 0}};
+    for (;;) {
+        uint16_t wa, wb;
+        bool ha = uca_next(&x, &wa), hb = uca_next(&y, &wb);
+        if (!ha || !hb)
+            return ha == hb ? 0 : (ha ? 1 : -1);
+        if (wa != wb)
+            return wa < wb ? -1 : 1;
     }
 }
 
-/*
- * Next weight with PAD SPACE applied. For unicode_ci every trailing weight equal
- * to the space weight is dropped (so a trailing NO-BREAK SPACE pads like a space,
- * as in MySQL); other collations already had their trailing spaces trimmed.
- */
-static bool ws_next(wstream_t *w, uint16_t *out)
+/* Weight of one byte under a single-byte collation. */
+static inline uint16_t byte_weight(coll_kind_t k, unsigned char b)
 {
-    if (w->c->kind != K_UNICODE)
-        return ws_next_raw(w, out);
-    if (w->spaces > 0) {
-        w->spaces--;
-        *out = UCA_SPACE;
-        return true;
-    }
-    if (w->held) {
-        w->held = false;
-        *out = w->held_w;
-        return true;
-    }
-    int count = 0;
-    uint16_t x;
-    while (ws_next_raw(w, &x)) {
-        if (x == UCA_SPACE) {
-            count++;
-            continue;
-        }
-        if (count == 0) {
-            *out = x;
-            return true;
-        }
-        w->held = true;
-        w->held_w = x;
-        w->spaces = count - 1;
-        *out = UCA_SPACE;
-        return true;
-    }
-    return false;
-}
-
-/* Byte collations have single-byte weights; key bytes are the weights. */
-static bool byte_weights(const types_collation_t *c)
-{
-    return c->kind == K_BINARY || c->kind == K_BIN || c->kind == K_LATIN1CI || c->kind == K_ASCIICI;
+    if (k == K_LATIN1CI)
+        return coll_latin1_ci[b];
+    if (k == K_ASCIICI)
+        return (b >= 'a' && b <= 'z') ? (uint16_t)(b - 32) : b;
+    return b;
 }
 
 int types_coll_cmp(const types_collation_t *c, const char *a, size_t na, const char *b, size_t nb)
 {
-    if (c->kind == K_BINARY || c->kind == K_BIN) {
+    switch (c->kind) {
+    case K_GENERAL:
+        return cmp_general(a, na, b, nb);
+    case K_UNICODE:
+        return cmp_unicode(a, na, b, nb);
+    case K_LATIN1CI:
+    case K_ASCIICI: {
+        na = trim_len(a, na);
+        nb = trim_len(b, nb);
+        size_t m = na < nb ? na : nb;
+        for (size_t i = 0; i < m; i++) {
+            uint16_t wa = byte_weight(c->kind, (unsigned char)a[i]);
+            uint16_t wb = byte_weight(c->kind, (unsigned char)b[i]);
+            if (wa != wb)
+                return wa < wb ? -1 : 1;
+        }
+        return na < nb ? -1 : (na > nb);
+    }
+    default: {
         if (c->kind == K_BIN) {
             na = trim_len(a, na);
             nb = trim_len(b, nb);
@@ -259,39 +276,92 @@ int types_coll_cmp(const types_collation_t *c, const char *a, size_t na, const c
             return r < 0 ? -1 : 1;
         return na < nb ? -1 : (na > nb);
     }
-    wstream_t x, y;
-    ws_init(&x, c, a, na);
-    ws_init(&y, c, b, nb);
-    for (;;) {
-        uint16_t wa, wb;
-        bool ha = ws_next(&x, &wa), hb = ws_next(&y, &wb);
-        if (!ha || !hb)
-            return ha == hb ? 0 : (ha ? 1 : -1);
-        if (wa != wb)
-            return wa < wb ? -1 : 1;
+    }
+}
+
+/*
+ * A sink for sort key bytes: either a buffer, or an XXH3 state fed through a
+ * small staging area (so hashing never builds the whole key).
+ */
+typedef struct sink {
+    duet_buf_t *out;
+    XXH3_state_t *st; /* started only when the key outgrows the stage */
+    XXH3_state_t state;
+    uint64_t seed;
+    unsigned char stage[512];
+    size_t used;
+} sink_t;
+
+static inline void sink_put(sink_t *k, const unsigned char *p, size_t n)
+{
+    if (k->out) {
+        duet_buf_append(k->out, p, n);
+        return;
+    }
+    if (k->used + n > sizeof k->stage) {
+        if (!k->st) {
+            k->st = &k->state;
+            XXH3_INITSTATE(k->st);
+            XXH3_64bits_reset_withSeed(k->st, k->seed);
+        }
+        XXH3_64bits_update(k->st, k->stage, k->used);
+        k->used = 0;
+    }
+    memcpy(k->stage + k->used, p, n);
+    k->used += n;
+}
+
+static inline void sink_w16(sink_t *k, uint16_t w)
+{
+    unsigned char two[2] = {(unsigned char)(w >> 8), (unsigned char)w};
+    sink_put(k, two, 2);
+}
+
+/* Emits the sort key of s into k: bytes for the byte collations, 16-bit big-endian
+ * weights for general_ci and unicode_ci. */
+static void emit_key(const types_collation_t *c, const char *s, size_t n, sink_t *k)
+{
+    switch (c->kind) {
+    case K_GENERAL: {
+        n = trim_len(s, n);
+        size_t i = 0;
+        while (i < n)
+            sink_w16(k, general_next(s, n, &i));
+        return;
+    }
+    case K_UNICODE: {
+        uca_cur_t cur = {s, uca_trim(s, n), 0, NULL, 0, {0, 0}};
+        uint16_t w;
+        while (uca_next(&cur, &w))
+            sink_w16(k, w);
+        return;
+    }
+    case K_LATIN1CI:
+    case K_ASCIICI:
+        n = trim_len(s, n);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char b = (unsigned char)byte_weight(c->kind, (unsigned char)s[i]);
+            sink_put(k, &b, 1);
+        }
+        return;
+    default:
+        if (c->kind == K_BIN)
+            n = trim_len(s, n);
+        if (n)
+            sink_put(k, (const unsigned char *)s, n);
+        return;
     }
 }
 
 size_t types_coll_sortkey(const types_collation_t *c, const char *s, size_t n, duet_buf_t *out)
 {
     size_t before = out->len;
-    if (c->kind == K_BINARY || c->kind == K_BIN) {
-        n = c->kind == K_BIN ? trim_len(s, n) : n;
-        duet_buf_append(out, s, n);
-        return n;
-    }
-    wstream_t w;
-    ws_init(&w, c, s, n);
-    uint16_t wt;
-    bool one = byte_weights(c);
-    while (ws_next(&w, &wt)) {
-        if (one) {
-            duet_buf_putc(out, (char)wt);
-        } else {
-            char two[2] = {(char)(wt >> 8), (char)(wt & 0xFF)};
-            duet_buf_append(out, two, 2);
-        }
-    }
+    sink_t k;
+    k.out = out;
+    k.st = NULL;
+    k.seed = 0;
+    k.used = 0;
+    emit_key(c, s, n, &k);
     return out->len - before;
 }
 
@@ -301,25 +371,14 @@ uint64_t types_coll_hash(const types_collation_t *c, const char *s, size_t n, ui
         n = c->kind == K_BIN ? trim_len(s, n) : n;
         return XXH3_64bits_withSeed(s, n, seed);
     }
-    /* Stream the key through a small buffer; the hash equals XXH3 of the key. */
-    XXH3_state_t st;
-    XXH3_INITSTATE(&st);
-    XXH3_64bits_reset_withSeed(&st, seed);
-    unsigned char buf[256];
-    size_t used = 0;
-    wstream_t w;
-    ws_init(&w, c, s, n);
-    uint16_t wt;
-    bool one = byte_weights(c);
-    while (ws_next(&w, &wt)) {
-        if (used + 2 > sizeof buf) {
-            XXH3_64bits_update(&st, buf, used);
-            used = 0;
-        }
-        if (!one)
-            buf[used++] = (unsigned char)(wt >> 8);
-        buf[used++] = (unsigned char)wt;
-    }
-    XXH3_64bits_update(&st, buf, used);
-    return XXH3_64bits_digest(&st);
+    sink_t k;
+    k.out = NULL;
+    k.st = NULL;
+    k.seed = seed;
+    k.used = 0;
+    emit_key(c, s, n, &k);
+    if (!k.st) /* short keys: one call, the same value as streaming */
+        return XXH3_64bits_withSeed(k.stage, k.used, seed);
+    XXH3_64bits_update(k.st, k.stage, k.used);
+    return XXH3_64bits_digest(k.st);
 }
