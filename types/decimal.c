@@ -165,9 +165,24 @@ static int big_bits(const big_t *a)
     return 0;
 }
 
-/* q = n / d, r = n % d by shift and subtract; d != 0. The slow path only. */
+/* q = n / d, r = n % d; d != 0. One-limb divisors divide limb by limb; wider
+ * ones by shift and subtract (the rare slow path). */
 static void big_divmod(const big_t *n, const big_t *d, big_t *q, big_t *r)
 {
+    bool one_limb = true;
+    for (int i = 1; i < BIG_LIMBS && one_limb; i++)
+        one_limb = d->w[i] == 0;
+    if (one_limb) {
+        big_t quo = *n;
+        uint64_t rm = big_divmod_small(&quo, d->w[0]);
+        if (q)
+            *q = quo;
+        if (r) {
+            memset(r, 0, sizeof *r);
+            r->w[0] = rm;
+        }
+        return;
+    }
     big_t quo, rem;
     memset(&quo, 0, sizeof quo);
     memset(&rem, 0, sizeof rem);
@@ -208,10 +223,20 @@ static int big_to_digits(const big_t *a, char *buf)
     return n;
 }
 
+/* Decimal digits of a (0 for zero), from its bit length and one power of ten. */
 static int big_digits(const big_t *a)
 {
-    char buf[176];
-    return big_to_digits(a, buf);
+    int bits = big_bits(a);
+    if (bits == 0)
+        return 0;
+    /* a >= 2^(bits-1), so it has at least est digits and at most est + 1. */
+    int est = (int)((bits - 1) * 0.30102999566398119521) + 1;
+    big_t p;
+    memset(&p, 0, sizeof p);
+    p.w[0] = 1;
+    if (!big_mul_pow10(&p, est))
+        return est;
+    return big_cmp(a, &p) >= 0 ? est + 1 : est;
 }
 
 /* ---- building results ---- */
@@ -277,7 +302,8 @@ static types_status_t finish(big_t *m, int frac, bool neg, types_decimal_t *out)
         if (lost)
             st = TYPES_TRUNCATED;
     }
-    int digits = big_digits(m);
+    /* Below 2^215 < 10^65 the precision cannot be exceeded: skip counting. */
+    int digits = big_bits(m) <= 215 ? 0 : big_digits(m);
     if (digits > TYPES_MAX_DECIMAL_PREC) {
         int intg = digits - frac;
         if (intg > TYPES_MAX_DECIMAL_PREC) {
