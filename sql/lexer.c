@@ -368,7 +368,7 @@ static int lex_variable(sql_lexer_t *lx, sql_token_t *t)
             uint32_t n, scope;
         } sc[] = {{"session.", 8, 2}, {"global.", 7, 3}, {"local.", 6, 4}, {"instance.", 9, 5}};
         for (int k = 0; k < 4; k++) {
-            if (t->len > sc[k].n) {
+            if (t->len >= sc[k].n) {
                 uint32_t j = 0;
                 while (j < sc[k].n && lower((unsigned char)t->s[j]) == sc[k].p[j])
                     j++;
@@ -379,6 +379,14 @@ static int lex_variable(sql_lexer_t *lx, sql_token_t *t)
                     break;
                 }
             }
+        }
+        if (t->len == 0 && t->aux != 1 && lx->p < lx->len && s[lx->p] == '`') {
+            /* @@session.`name` */
+            uint32_t scope = t->aux;
+            if (lex_quoted(lx, t, 0) < 0)
+                return lex_error(lx, t, start);
+            t->aux = scope;
+            return finish(lx, t, TK_T_SYSVAR);
         }
         if (t->len == 0)
             return lex_error(lx, t, start);

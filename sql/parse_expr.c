@@ -329,7 +329,7 @@ sql_expr_t *sql_mk_row(sql_pctx_t *c, sql_expr_t *first, sql_list_t *rest, uint3
     sql_list_push(c->a, &e->u.row, first);
     for (uint32_t i = 0; i < rest->n; i++)
         sql_list_push(c->a, &e->u.row, rest->v[i]);
-    e->parens = row_kw;
+    e->row_kw = row_kw;
     sql_expr_depth(c, e);
     return e;
 }

@@ -1,5 +1,6 @@
 /* restore.c - prints expressions, queries and DML back to canonical SQL text. */
 #include <string.h>
+#include <strings.h>
 
 #include "hints/hints.h"
 #include "sql/parser.h"
@@ -198,6 +199,7 @@ static int compound(const sql_expr_t *e)
 {
     switch (e->kind) {
     case SQL_E_BINARY:
+        return e->op != SQL_OP_CONCAT; /* printed as CONCAT(l, r) */
     case SQL_E_IS:
     case SQL_E_BETWEEN:
     case SQL_E_LIKE:
@@ -417,6 +419,27 @@ static void put_func(duet_buf_t *b, const sql_func_t *f)
     }
 }
 
+/* A system variable name the lexer reads back unchanged after "@@": word characters
+ * and dots, not starting with a scope prefix. */
+static int plain_sysvar(const sql_ident_t *n)
+{
+    static const char *const scopes[] = {"session.", "global.", "local.", "instance."};
+    if (n->len == 0)
+        return 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '$' || c == '.' || c >= 0x80))
+            return 0;
+    }
+    for (int k = 0; k < 4; k++) {
+        size_t m = strlen(scopes[k]);
+        if (n->len >= m && strncasecmp(n->s, scopes[k], m) == 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void put_var(duet_buf_t *b, const sql_expr_t *e)
 {
     static const char *const scopes[] = {"", "", "SESSION.", "GLOBAL.", "LOCAL.", "INSTANCE."};
@@ -433,7 +456,10 @@ static void put_var(duet_buf_t *b, const sql_expr_t *e)
     }
     duet_buf_puts(b, "@@");
     duet_buf_puts(b, scopes[e->u.var.scope]);
-    duet_buf_append(b, e->u.var.name.s, e->u.var.name.len);
+    if (plain_sysvar(&e->u.var.name))
+        duet_buf_append(b, e->u.var.name.s, e->u.var.name.len);
+    else
+        sql_put_ident(b, &e->u.var.name);
 }
 
 static void put_subquery(duet_buf_t *b, const sql_select_t *s)
@@ -569,7 +595,7 @@ void sql_restore_expr(duet_buf_t *b, const sql_expr_t *e)
         put_subquery(b, e->u.subq.sel);
         break;
     case SQL_E_ROW:
-        duet_buf_puts(b, e->parens ? "ROW(" : "(");
+        duet_buf_puts(b, e->row_kw ? "ROW(" : "(");
         sql_put_exprs(b, &e->u.row);
         duet_buf_putc(b, ')');
         break;

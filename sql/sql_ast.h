@@ -280,7 +280,8 @@ struct sql_expr {
     uint32_t depth; /* 1 + depth of the deepest child; bounded by the parser */
     sql_op_t op;    /* UNARY, BINARY, CMP_SUBQ */
     bool neg;       /* NOT IN / NOT LIKE / NOT BETWEEN / IS NOT / NOT EXISTS */
-    bool parens;    /* written in parentheses (kept only for restore fidelity) */
+    bool parens;    /* written in parentheses (informational; restore ignores it) */
+    bool row_kw;    /* ROW: written ROW(a, b) rather than (a, b) */
     union {
         sql_lit_t lit;
         struct {
