@@ -12,6 +12,8 @@
 #include "types/sqlmode.h"
 #include "types/status.h"
 
+/* Thread safety: pure functions; call from any thread. */
+
 typedef enum types_arith_op {
     TYPES_ARITH_PLUS,
     TYPES_ARITH_MINUS,

@@ -8,6 +8,8 @@
 #include "common/buf.h"
 #include "types/status.h"
 
+/* Thread safety: pure functions; call from any thread. */
+
 typedef enum types_charset {
     TYPES_CS_BINARY,
     TYPES_CS_UTF8MB4,

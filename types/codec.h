@@ -11,6 +11,8 @@
 #include "types/datum.h"
 #include "types/field_type.h"
 
+/* Thread safety: pure functions; callers own the buffers and arenas they pass. */
+
 /*
  * Key codec. Every encoded value starts with a flag byte (TiDB's numbering), so
  * values of one column compare by memcmp of their encodings:

@@ -8,6 +8,8 @@
 
 #include "types/status.h"
 
+/* Thread safety: pure functions (the C locale is assumed for strtod). */
+
 /* Longest text of a double or float from types_double_format, with NUL. */
 #define TYPES_DOUBLE_STR_MAX 32
 

@@ -1,5 +1,4 @@
-/* datum.c - datum constructors, cross-type comparison, text output, casts and their MySQL warnings.
- */
+/* datum.c - datum constructors, cross-type comparison, text output and hashing. */
 #include "types/datum.h"
 
 #include <float.h>

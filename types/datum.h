@@ -16,6 +16,8 @@
 #include "types/sqlmode.h"
 #include "types/status.h"
 
+/* Thread safety: pure functions; callers own the arenas they pass. */
+
 typedef enum types_kind {
     TYPES_K_NULL = 0,
     TYPES_K_INT,      /* i */

@@ -8,6 +8,8 @@
 
 #include "types/status.h"
 
+/* Thread safety: every function is pure (no shared state); call from any thread. */
+
 /*
  * types_decimal_t: the value is (neg ? -1 : 1) * w / 10^frac, where w is an
  * unsigned 256-bit integer in little-endian 64-bit limbs, below 10^65. Zero is

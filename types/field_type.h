@@ -9,6 +9,8 @@
 
 #include "common/buf.h"
 
+/* Thread safety: pure functions and constant tables; call from any thread. */
+
 /* The MySQL wire protocol's column type codes (MYSQL_TYPE_*), used everywhere in duet. */
 enum types_tp {
     TYPES_TP_DECIMAL = 0, /* old DECIMAL, never produced; NEWDECIMAL is used */

@@ -5,6 +5,8 @@
 
 #include "types/field_type.h"
 
+/* Thread safety: pure functions; call from any thread. */
+
 /*
  * types_field_type_merge: the result type of values of types a and b sharing one
  * column (UNION, CASE, IF, IFNULL, COALESCE), by MySQL's merge rules:

@@ -9,6 +9,8 @@
 #include "common/buf.h"
 #include "types/status.h"
 
+/* Thread safety: pure functions; call from any thread. */
+
 /*
  * Binary JSON value = one type byte, then the data:
  *   0x01 object: count u32, size u32 (bytes of the data after the type byte),

@@ -11,6 +11,9 @@
 #include "types/sqlmode.h"
 #include "types/status.h"
 
+/* Thread safety: all functions may be called from any thread; the time zone
+ * cache (mytime_tz_get) has its own lock. */
+
 /*
  * mytime_t: a broken-down DATE / DATETIME / TIMESTAMP value. Zero parts are
  * allowed ('0000-00-00', '2020-00-10') because MySQL keeps them when sql_mode
