@@ -119,7 +119,10 @@ static void big_add_small(big_t *a, uint64_t v)
 static uint64_t big_divmod_small(big_t *a, uint64_t d)
 {
     u128 rem = 0;
-    for (int i = BIG_LIMBS - 1; i >= 0; i--) {
+    int top = BIG_LIMBS - 1;
+    while (top > 0 && a->w[top] == 0)
+        top--;
+    for (int i = top; i >= 0; i--) {
         u128 cur = (rem << 64) | a->w[i];
         a->w[i] = (uint64_t)(cur / d);
         rem = cur % d;
