@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/datadir.h"
 #include "common/log.h"
@@ -14,6 +15,8 @@
 
 #define META_IDENT      "ident"
 #define META_REGION_TAG 'R'
+
+static void gc_stop(kv_node_t *node);
 
 void kv_node_options_default(kv_node_options_t *o)
 {
@@ -317,6 +320,8 @@ int kv_node_open(const char *dir, const kv_node_options_t *opts, rpc_transport_t
     node->pd = pd;
     pthread_mutex_init(&node->write_lock, NULL);
     pthread_rwlock_init(&node->regions_lock, NULL);
+    pthread_mutex_init(&node->gc_lock, NULL);
+    pthread_cond_init(&node->gc_cond, NULL);
     if (kv_engine_open(&node->eng, dir, node->opts.sync_log, err) != 0) {
         kv_node_close(node);
         return -1;
@@ -341,12 +346,15 @@ void kv_node_close(kv_node_t *node)
 {
     if (node == NULL)
         return;
+    gc_stop(node);
     kv_engine_close(&node->eng);
     for (size_t i = 0; i < node->n_regions; i++)
         region_free(node->regions[i]);
     duet_free(node->regions);
     pthread_rwlock_destroy(&node->regions_lock);
     pthread_mutex_destroy(&node->write_lock);
+    pthread_cond_destroy(&node->gc_cond);
+    pthread_mutex_destroy(&node->gc_lock);
     duet_free(node);
 }
 
@@ -665,10 +673,11 @@ int kv_node_wrote_locked(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t 
             pthread_rwlock_unlock(&node->regions_lock);
         }
     } else if (rc == 0) {
+        /* Smaller than it seemed, or one key too big to split: look again after more writes. */
         pthread_rwlock_rdlock(&node->regions_lock);
         r = region_by_id_locked(node, id);
         if (r)
-            r->approx_size = total;
+            r->approx_size = total < node->opts.region_split_size ? total : 0;
         pthread_rwlock_unlock(&node->regions_lock);
     }
     duet_buf_free(&mid);
@@ -682,6 +691,81 @@ long kv_node_gc(kv_node_t *node, uint64_t safe_point, duet_err_t *err)
 {
     ProtobufCBinaryData all = {0, NULL};
     return kv_mvcc_gc_range(&node->eng, all, all, safe_point, err);
+}
+
+static void *gc_main(void *arg)
+{
+    kv_node_t *node = arg;
+    pthread_mutex_lock(&node->gc_lock);
+    while (!node->gc_stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += node->gc_interval_ms / 1000;
+        until.tv_nsec += (long)(node->gc_interval_ms % 1000) * 1000000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&node->gc_cond, &node->gc_lock, &until);
+        if (node->gc_stop)
+            break;
+        pthread_mutex_unlock(&node->gc_lock);
+        duet_arena_t *arena = duet_arena_create(0);
+        Pdpb__TsoRequest req = PDPB__TSO_REQUEST__INIT;
+        req.count = 1;
+        ProtobufCMessage *m;
+        duet_err_t err = {0};
+        if (pd_call(node, "Tso", &req.base, &m, arena, NULL, &err) == 0) {
+            Pdpb__TsoResponse *r = (Pdpb__TsoResponse *)m;
+            uint64_t now =
+                ((uint64_t)r->timestamp->physical << 18) | (uint64_t)r->timestamp->logical;
+            uint64_t safe = kv_node_gc_safe_point(node, now);
+            long n = kv_node_gc(node, safe, &err);
+            if (n < 0)
+                log_warn("gc to safe point %llu failed: %s", (unsigned long long)safe, err.msg);
+            else if (n > 0)
+                log_info("gc to safe point %llu removed %ld versions", (unsigned long long)safe, n);
+        } else {
+            log_warn("gc: no timestamp from pd: %s", err.msg);
+        }
+        duet_arena_destroy(arena);
+        pthread_mutex_lock(&node->gc_lock);
+        node->gc_rounds++;
+    }
+    pthread_mutex_unlock(&node->gc_lock);
+    return NULL;
+}
+
+int kv_node_gc_start(kv_node_t *node, int interval_ms, duet_err_t *err)
+{
+    if (node->gc_running)
+        return duet_err_set(err, ER_GENERIC, "kv: gc worker already running");
+    node->gc_interval_ms = interval_ms > 0 ? interval_ms : 60000;
+    node->gc_stop = false;
+    if (pthread_create(&node->gc_thread, NULL, gc_main, node) != 0)
+        return duet_err_set(err, ER_GENERIC, "kv: cannot start the gc worker");
+    node->gc_running = true;
+    return 0;
+}
+
+uint64_t kv_node_gc_rounds(kv_node_t *node)
+{
+    pthread_mutex_lock(&node->gc_lock);
+    uint64_t n = node->gc_rounds;
+    pthread_mutex_unlock(&node->gc_lock);
+    return n;
+}
+
+static void gc_stop(kv_node_t *node)
+{
+    if (!node->gc_running)
+        return;
+    pthread_mutex_lock(&node->gc_lock);
+    node->gc_stop = true;
+    pthread_cond_signal(&node->gc_cond);
+    pthread_mutex_unlock(&node->gc_lock);
+    pthread_join(node->gc_thread, NULL);
+    node->gc_running = false;
 }
 
 uint64_t kv_node_gc_safe_point(const kv_node_t *node, uint64_t now_ts)

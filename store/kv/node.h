@@ -66,6 +66,16 @@ size_t kv_node_region_count(kv_node_t *node);
  */
 long kv_node_gc(kv_node_t *node, uint64_t safe_point, duet_err_t *err);
 
+/*
+ * kv_node_gc_start: starts a worker that every interval_ms (0: a minute) takes a timestamp from
+ * pd and collects versions older than gc_life_time_ms before it. kv_node_close stops it. Call
+ * from the thread that opened the node. Returns 0, or -1 with err set.
+ */
+int kv_node_gc_start(kv_node_t *node, int interval_ms, duet_err_t *err);
+
+/* kv_node_gc_rounds: how many rounds the worker has finished. */
+uint64_t kv_node_gc_rounds(kv_node_t *node);
+
 /* kv_node_gc_safe_point: the safe point for now_ts under the node's gc_life_time_ms. */
 uint64_t kv_node_gc_safe_point(const kv_node_t *node, uint64_t now_ts);
 

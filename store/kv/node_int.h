@@ -34,6 +34,13 @@ struct kv_node {
     pthread_rwlock_t regions_lock; /* guards regions and n_regions */
     kv_region_t **regions;         /* sorted by start key */
     size_t n_regions;
+    pthread_t gc_thread;     /* the GC worker, when gc_running */
+    bool gc_running;         /* set and cleared by the opening thread only */
+    int gc_interval_ms;      /* fixed while the worker runs */
+    pthread_mutex_t gc_lock; /* guards gc_stop and gc_rounds */
+    pthread_cond_t gc_cond;  /* signals gc_stop */
+    bool gc_stop;
+    uint64_t gc_rounds;
 };
 
 /*

@@ -40,21 +40,28 @@ static void close_all(kvt_t *f)
     f->pd = NULL;
 }
 
-kvt_t *kvt_create(uint64_t split_size, bool sync_log)
+kvt_t *kvt_create_with(const kv_node_options_t *opts)
 {
     kvt_t *f = calloc(1, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "/tmp/duet-kv-XXXXXX");
     assert_non_null(mkdtemp(f->dir));
-    kv_node_options_default(&f->opts);
-    f->opts.sync_log = sync_log;
-    if (split_size)
-        f->opts.region_split_size = split_size;
-    f->opts.n_labels = 1;
-    snprintf(f->opts.labels[0].key, sizeof(f->opts.labels[0].key), "zone");
-    snprintf(f->opts.labels[0].value, sizeof(f->opts.labels[0].value), "z1");
+    f->opts = *opts;
     f->arena = duet_arena_create(0);
     open_all(f);
     return f;
+}
+
+kvt_t *kvt_create(uint64_t split_size, bool sync_log)
+{
+    kv_node_options_t o;
+    kv_node_options_default(&o);
+    o.sync_log = sync_log;
+    if (split_size)
+        o.region_split_size = split_size;
+    o.n_labels = 1;
+    snprintf(o.labels[0].key, sizeof(o.labels[0].key), "zone");
+    snprintf(o.labels[0].value, sizeof(o.labels[0].value), "z1");
+    return kvt_create_with(&o);
 }
 
 void kvt_restart(kvt_t *f)

@@ -23,6 +23,8 @@ typedef struct kvt {
 
 /* kvt_create: a fresh directory with pd and one kv node; split_size 0 keeps the default. */
 kvt_t *kvt_create(uint64_t split_size, bool sync_log);
+/* kvt_create_with: the same with every node option given. */
+kvt_t *kvt_create_with(const kv_node_options_t *opts);
 /* kvt_restart: closes and reopens both from the same directory. */
 void kvt_restart(kvt_t *f);
 /* kvt_destroy: closes everything and removes the directory. */

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kvtest.h"
 
@@ -209,6 +210,42 @@ static void test_gc(void **state)
     kvt_destroy(f);
 }
 
+static uint64_t tso(kvt_t *f)
+{
+    uint64_t ts;
+    duet_err_t err = {0};
+    assert_int_equal(pd_tso(f->pd, 1, &ts, &err), 0);
+    return ts;
+}
+
+static void test_gc_worker(void **state)
+{
+    (void)state;
+    kv_node_options_t o;
+    kv_node_options_default(&o);
+    o.sync_log = false;
+    o.gc_life_time_ms = 20;
+    kvt_t *f = kvt_create_with(&o);
+    uint64_t s1 = tso(f), c1 = tso(f);
+    kvt_put(f, "k", "old", s1, c1);
+    uint64_t between = tso(f);
+    uint64_t s2 = tso(f), c2 = tso(f);
+    kvt_put(f, "k", "new", s2, c2);
+    assert_string_equal(kvt_get(f, "k", between), "old");
+    duet_err_t err = {0};
+    assert_int_equal(kv_node_gc_start(f->kv, 10, &err), 0);
+    assert_int_equal(kv_node_gc_start(f->kv, 10, &err), -1);
+    /* Wait for a round that started after the life time has passed. */
+    usleep(50 * 1000);
+    uint64_t r0 = kv_node_gc_rounds(f->kv);
+    for (int i = 0; i < 200 && kv_node_gc_rounds(f->kv) < r0 + 2; i++)
+        usleep(10 * 1000);
+    assert_true(kv_node_gc_rounds(f->kv) >= r0 + 2);
+    assert_string_equal(kvt_get(f, "k", between), KVT_NOT_FOUND);
+    assert_string_equal(kvt_get(f, "k", tso(f)), "new");
+    kvt_destroy(f); /* stops the worker */
+}
+
 static void test_reopen(void **state)
 {
     (void)state;
@@ -313,9 +350,9 @@ static void test_coprocessor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_auto_split),  cmocka_unit_test(test_region_errors),
-        cmocka_unit_test(test_gc),          cmocka_unit_test(test_reopen),
-        cmocka_unit_test(test_coprocessor),
+        cmocka_unit_test(test_auto_split), cmocka_unit_test(test_region_errors),
+        cmocka_unit_test(test_gc),         cmocka_unit_test(test_gc_worker),
+        cmocka_unit_test(test_reopen),     cmocka_unit_test(test_coprocessor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
