@@ -25,6 +25,8 @@
 
 /* The first packet (HandshakeResponse or SSLRequest) is never this large. */
 #define FIRST_PACKET_MAX (1u << 20)
+/* A worker streaming a result waits while more than this is unsent. */
+#define FLOW_LIMIT (4u << 20)
 
 static void conn_process_input(proxy_conn_t *c);
 static void conn_read_cb(struct bufferevent *bev, void *arg);
@@ -51,6 +53,8 @@ static size_t max_packet(proxy_conn_t *c)
 
 static void conn_free(proxy_conn_t *c)
 {
+    pthread_mutex_destroy(&c->flow_lock);
+    pthread_cond_destroy(&c->flow_cond);
     duet_free(c->info);
     if (c->plain_in)
         evbuffer_free(c->plain_in);
@@ -130,6 +134,10 @@ void proxy_conn_close(proxy_conn_t *c)
     if (c->state == CS_BUSY) {
         c->dead = true;
         atomic_store(&c->sess.killed, PROXY_KILL_CONNECTION);
+        pthread_mutex_lock(&c->flow_lock);
+        c->flow_closed = true;
+        pthread_cond_broadcast(&c->flow_cond);
+        pthread_mutex_unlock(&c->flow_lock);
         l->zombies++;
         return;
     }
@@ -139,27 +147,80 @@ void proxy_conn_close(proxy_conn_t *c)
     event_active(l->reap, EV_READ, 0);
 }
 
+/* Writes framed packets to the client, compressed when that was negotiated. */
+static void write_bytes(proxy_conn_t *c, const char *data, size_t n)
+{
+    if (n == 0)
+        return;
+    if (c->bev && c->compress != WIRE_COMPRESS_NONE) {
+        duet_buf_t z = DUET_BUF_INIT;
+        wire_compress_encode(c->compress, c->zstd_level, (const uint8_t *)data, n, &c->cseq, &z);
+        bufferevent_write(c->bev, z.data, z.len);
+        duet_buf_free(&z);
+    } else if (c->bev) {
+        bufferevent_write(c->bev, data, n);
+    } else {
+        /* Before the buffered connection exists: a greeting or an error, a few hundred
+         * bytes that fit in any socket buffer. */
+        ssize_t w = send(c->fd, data, n, MSG_NOSIGNAL);
+        (void)w;
+    }
+}
+
 /* Sends what is in c->out and continues the sequence after it. */
 static void conn_send(proxy_conn_t *c)
 {
-    if (c->out.buf.len > 0) {
-        if (c->bev && c->compress != WIRE_COMPRESS_NONE) {
-            duet_buf_t z = DUET_BUF_INIT;
-            wire_compress_encode(c->compress, c->zstd_level, (const uint8_t *)c->out.buf.data,
-                                 c->out.buf.len, &c->cseq, &z);
-            bufferevent_write(c->bev, z.data, z.len);
-            duet_buf_free(&z);
-        } else if (c->bev) {
-            bufferevent_write(c->bev, c->out.buf.data, c->out.buf.len);
-        } else {
-            /* Before the buffered connection exists: a greeting or an error, a few
-             * hundred bytes that fit in any socket buffer. */
-            ssize_t n = send(c->fd, c->out.buf.data, c->out.buf.len, MSG_NOSIGNAL);
-            (void)n;
-        }
-    }
+    write_bytes(c, c->out.buf.data, c->out.buf.len);
     c->seq = c->out.seq;
     wire_out_reset(&c->out, c->seq);
+}
+
+static void flow_update(proxy_conn_t *c, size_t written)
+{
+    pthread_mutex_lock(&c->flow_lock);
+    c->flow_queued -= written;
+    c->flow_pending = c->bev ? evbuffer_get_length(bufferevent_get_output(c->bev)) : 0;
+    pthread_cond_broadcast(&c->flow_cond);
+    pthread_mutex_unlock(&c->flow_lock);
+}
+
+void proxy_conn_write(proxy_conn_t *c, duet_buf_t *data)
+{
+    if (!c->dead && c->bev != NULL)
+        write_bytes(c, data->data, data->len);
+    flow_update(c, data->len);
+}
+
+/* The sink's flush, on the worker: hands whole packets to the loop, then waits while the
+ * client is behind by more than FLOW_LIMIT (at most net_write_timeout). */
+static void conn_worker_flush(void *arg, wire_out_t *out)
+{
+    proxy_conn_t *c = arg;
+    size_t n = out->buf.len;
+    if (n == 0)
+        return;
+    loop_msg_t *m = duet_calloc(1, sizeof(*m));
+    m->kind = LOOP_MSG_WRITE;
+    m->conn = c;
+    m->data = out->buf;
+    memset(&out->buf, 0, sizeof(out->buf));
+    pthread_mutex_lock(&c->flow_lock);
+    c->flow_queued += n;
+    pthread_mutex_unlock(&c->flow_lock);
+    proxy_loop_post(c->loop, m);
+    int64_t limit = proxy_sysvar_session_int(&c->sess.vars, "net_write_timeout");
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += limit > 0 ? limit : 60;
+    pthread_mutex_lock(&c->flow_lock);
+    while (!c->flow_closed && c->flow_queued + c->flow_pending > FLOW_LIMIT) {
+        if (pthread_cond_timedwait(&c->flow_cond, &c->flow_lock, &deadline) != 0) {
+            /* The client stopped reading: give up on it, as net_write_timeout says. */
+            atomic_store(&c->sess.killed, PROXY_KILL_CONNECTION);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&c->flow_lock);
 }
 
 /* Sends err and closes once it is written. */
@@ -474,6 +535,8 @@ static void start_bev(proxy_conn_t *c, SSL *ssl)
     if (ssl != NULL)
         bufferevent_openssl_set_allow_dirty_shutdown(c->bev, 1);
     bufferevent_setcb(c->bev, conn_read_cb, conn_write_cb, conn_event_cb, c);
+    /* The write callback runs when output drains to half the flow limit. */
+    bufferevent_setwatermark(c->bev, EV_WRITE, FLOW_LIMIT / 2, 0);
     bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 }
 
@@ -586,6 +649,8 @@ void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, 
     c->sess.server = s;
     c->sess.conn_id = id;
     c->sess.secure = is_unix;
+    pthread_mutex_init(&c->flow_lock, NULL);
+    pthread_cond_init(&c->flow_cond, NULL);
     atomic_init(&c->sess.killed, PROXY_KILL_NONE);
     snprintf(c->sess.host, sizeof(c->sess.host), "%s", is_unix ? "localhost" : host);
     c->next = l->conns;
@@ -1020,6 +1085,8 @@ static void conn_work(void *arg)
     size_t n = c->in.len;
     wire_out_reset(&c->out, c->seq);
     proxy_sink_init(&k, s, &c->out, c->cmd != WIRE_COM_QUERY);
+    k.flush = conn_worker_flush;
+    k.flush_ctx = c;
     if (atomic_load(&s->killed) == PROXY_KILL_CONNECTION) {
         duet_err_set(&e, ER_QUERY_INTERRUPTED);
         proxy_sink_error(&k, &e);
@@ -1027,24 +1094,29 @@ static void conn_work(void *arg)
         proxy_exec(s, (const char *)p + 1, n - 1, &k);
     } else if (c->cmd == WIRE_COM_STMT_PREPARE) {
         uint16_t ncols = 0, nparams = 0;
-        if (proxy_prepare(s, (const char *)p + 1, n - 1, &ncols, &nparams, &e) < 0) {
+        const wire_column_t *cols = NULL;
+        if (proxy_prepare(s, (const char *)p + 1, n - 1, &ncols, &nparams, &cols, &e) < 0) {
             proxy_sink_error(&k, &e);
         } else {
             proxy_stmt_t *st = proxy_stmt_add(s, NULL, (const char *)p + 1, n - 1, ncols, nparams);
             wire_out_begin(&c->out);
             wire_prepare_ok_encode(st->id, ncols, nparams, s->warnings, &c->out.buf);
             wire_out_end(&c->out);
+            /* Parameter definitions carry no type information MySQL clients use. */
             wire_column_t q = {
                 .name = "?", .charset = WIRE_COLLATION_BINARY, .type = WIRE_TYPE_VAR_STRING};
-            for (uint16_t i = 0; i < nparams; i++) {
-                wire_out_begin(&c->out);
-                wire_column_encode(&q, false, &c->out.buf);
-                wire_out_end(&c->out);
-            }
-            if (nparams > 0 && !(s->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
-                wire_out_begin(&c->out);
-                wire_eof_encode(0, proxy_session_status(s), &c->out.buf);
-                wire_out_end(&c->out);
+            for (int part = 0; part < 2; part++) {
+                uint16_t count = part == 0 ? nparams : ncols;
+                for (uint16_t i = 0; i < count; i++) {
+                    wire_out_begin(&c->out);
+                    wire_column_encode(part == 1 && cols ? &cols[i] : &q, false, &c->out.buf);
+                    wire_out_end(&c->out);
+                }
+                if (count > 0 && !(s->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
+                    wire_out_begin(&c->out);
+                    wire_eof_encode(0, proxy_session_status(s), &c->out.buf);
+                    wire_out_end(&c->out);
+                }
             }
         }
     } else if (c->cmd == WIRE_COM_STMT_EXECUTE) {
@@ -1250,9 +1322,10 @@ static void conn_read_cb(struct bufferevent *bev, void *arg)
 
 static void conn_write_cb(struct bufferevent *bev, void *arg)
 {
-    (void)bev;
     proxy_conn_t *c = arg;
-    if (c->state == CS_CLOSING)
+    if (c->state == CS_BUSY)
+        flow_update(c, 0);
+    if (c->state == CS_CLOSING && evbuffer_get_length(bufferevent_get_output(bev)) == 0)
         proxy_conn_close(c);
 }
 

@@ -1,5 +1,6 @@
 /* exec.c - statement dispatch and the result sink (see exec.h). */
 #include "proxy/exec.h"
+#include "proxy/server_int.h"
 #include "common/mem.h"
 #include "wire/codec.h"
 #include "wire/protocol.h"
@@ -14,6 +15,17 @@ void proxy_sink_init(proxy_sink_t *k, proxy_session_t *s, wire_out_t *out, bool 
     k->session = s;
     k->out = out;
     k->binary = binary;
+}
+
+static void maybe_flush(proxy_sink_t *k)
+{
+    if (k->flush != NULL && k->out->buf.len >= PROXY_SINK_FLUSH_BYTES)
+        k->flush(k->flush_ctx, k->out);
+}
+
+void proxy_server_set_executor(proxy_server_t *srv, const proxy_executor_t *ops)
+{
+    srv->executor = *ops;
 }
 
 void proxy_sink_free(proxy_sink_t *k)
@@ -43,6 +55,7 @@ void proxy_sink_columns(proxy_sink_t *k, const wire_column_t *cols, size_t n)
         wire_eof_encode(0, proxy_session_status(k->session), &k->out->buf);
         wire_out_end(k->out);
     }
+    maybe_flush(k);
 }
 
 int proxy_sink_row(proxy_sink_t *k, const wire_value_t *vals, duet_err_t *err)
@@ -55,6 +68,7 @@ int proxy_sink_row(proxy_sink_t *k, const wire_value_t *vals, duet_err_t *err)
         wire_text_row_encode(k->cols, vals, k->ncols, &k->out->buf);
     wire_out_end(k->out);
     k->rows++;
+    maybe_flush(k);
     return rc;
 }
 
@@ -73,6 +87,7 @@ void proxy_sink_end(proxy_sink_t *k, bool more)
                            &k->out->buf);
     wire_out_end(k->out);
     k->results++;
+    maybe_flush(k);
 }
 
 void proxy_sink_ok(proxy_sink_t *k, uint64_t affected, uint64_t last_insert_id, const char *info,
@@ -118,6 +133,9 @@ static void not_built(duet_err_t *err)
 
 int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink)
 {
+    const proxy_executor_t *x = &s->server->executor;
+    if (x->exec != NULL)
+        return x->exec(x->ctx, s, text, len, sink);
     duet_err_t err = {0};
     proxy_session_clear_diag(s);
     if (blank(text, len))
@@ -129,10 +147,11 @@ int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *s
 }
 
 int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *ncols,
-                  uint16_t *nparams, duet_err_t *err)
+                  uint16_t *nparams, const wire_column_t **cols, duet_err_t *err)
 {
-    (void)ncols;
-    (void)nparams;
+    const proxy_executor_t *x = &s->server->executor;
+    if (x->prepare != NULL)
+        return x->prepare(x->ctx, s, text, len, ncols, nparams, cols, err);
     proxy_session_clear_diag(s);
     if (blank(text, len))
         return duet_err_set(err, ER_EMPTY_QUERY);
@@ -143,8 +162,9 @@ int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *nc
 int proxy_exec_prepared(proxy_session_t *s, proxy_stmt_t *st, const wire_param_t *params,
                         proxy_sink_t *sink)
 {
-    (void)st;
-    (void)params;
+    const proxy_executor_t *x = &s->server->executor;
+    if (x->exec_prepared != NULL)
+        return x->exec_prepared(x->ctx, s, st, params, sink);
     duet_err_t err = {0};
     proxy_session_clear_diag(s);
     not_built(&err);

@@ -19,9 +19,17 @@
  * CLIENT_DEPRECATE_EOF handling. One sink per command; the thread running the
  * command owns it.
  */
+/* The sink hands finished packets to the connection once this much is buffered, so a
+ * large result streams out instead of piling up in memory. */
+#define PROXY_SINK_FLUSH_BYTES (256u * 1024)
+
 typedef struct proxy_sink {
     proxy_session_t *session;
     wire_out_t *out;
+    /* flush: sends what out holds so far (whole packets) and may block while the client
+     * is slow to read; NULL keeps everything in out. Set by the server. */
+    void (*flush)(void *ctx, wire_out_t *out);
+    void *flush_ctx;
     bool binary; /* binary protocol rows (COM_STMT_EXECUTE) */
     size_t ncols;
     wire_column_t *cols; /* copy of the current result's columns (heap) */
@@ -50,6 +58,24 @@ void proxy_sink_ok(proxy_sink_t *k, uint64_t affected, uint64_t last_insert_id, 
 void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err);
 
 /*
+ * proxy_executor_t: the SQL layer's entry points. The server calls them on a worker
+ * thread; any of them may be NULL. Until one is registered, statements are answered with
+ * ERROR 1105 saying that execution is not built yet.
+ */
+typedef struct proxy_executor {
+    int (*exec)(void *ctx, proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink);
+    int (*prepare)(void *ctx, proxy_session_t *s, const char *text, size_t len, uint16_t *ncols,
+                   uint16_t *nparams, const wire_column_t **cols, duet_err_t *err);
+    int (*exec_prepared)(void *ctx, proxy_session_t *s, proxy_stmt_t *st,
+                         const wire_param_t *params, proxy_sink_t *sink);
+    void *ctx;
+} proxy_executor_t;
+
+/* proxy_server_set_executor: registers the SQL layer (copied). Call before
+ * proxy_server_start, from the thread that created the server. */
+void proxy_server_set_executor(proxy_server_t *srv, const proxy_executor_t *ops);
+
+/*
  * proxy_exec: runs the statement text (len bytes, one or more statements when the
  * client allows multi-statements) for session s and reports every result to sink.
  * Runs on a worker thread; may block. It returns 0 when it reported at least one
@@ -59,12 +85,13 @@ void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err);
 int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink);
 
 /*
- * proxy_prepare: prepares text for COM_STMT_PREPARE: on success fills *ncols and
- * *nparams, and reports nothing (the server sends PREPARE_OK and the definitions).
- * Returns 0, or -1 with err. Worker thread. Not built yet: always 1105.
+ * proxy_prepare: prepares text for COM_STMT_PREPARE: on success fills *ncols, *nparams
+ * and *cols (the result columns, or NULL when unknown; owned by the SQL layer and valid
+ * until the session's next call) and reports nothing: the server sends PREPARE_OK and
+ * the definitions. Returns 0, or -1 with err. Worker thread. Not built yet: always 1105.
  */
 int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *ncols,
-                  uint16_t *nparams, duet_err_t *err);
+                  uint16_t *nparams, const wire_column_t **cols, duet_err_t *err);
 
 /* proxy_exec_prepared: executes a prepared statement with decoded parameters (binary
  * protocol results). Worker thread. Not built yet: reports 1105. */

@@ -139,6 +139,10 @@ static void loop_notify_cb(evutil_socket_t fd, short what, void *arg)
         case LOOP_MSG_DONE:
             proxy_conn_done(m->conn);
             break;
+        case LOOP_MSG_WRITE:
+            proxy_conn_write(m->conn, &m->data);
+            duet_buf_free(&m->data);
+            break;
         case LOOP_MSG_KILL:
             proxy_conn_kill(l, m->id);
             break;
@@ -289,6 +293,7 @@ static void free_loops(proxy_server_t *s)
             loop_msg_t *next = m->next;
             if (m->kind == LOOP_MSG_NEW_FD)
                 close(m->fd);
+            duet_buf_free(&m->data);
             duet_free(m);
             m = next;
         }

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "common/pool.h"
+#include "proxy/exec.h"
 #include "proxy/metrics.h"
 #include "proxy/server.h"
 #include "proxy/session.h"
@@ -23,7 +24,7 @@
 typedef struct proxy_loop proxy_loop_t;
 typedef struct proxy_conn proxy_conn_t;
 
-enum { LOOP_MSG_NEW_FD, LOOP_MSG_DONE, LOOP_MSG_KILL, LOOP_MSG_STOP };
+enum { LOOP_MSG_NEW_FD, LOOP_MSG_DONE, LOOP_MSG_KILL, LOOP_MSG_STOP, LOOP_MSG_WRITE };
 
 typedef struct loop_msg {
     int kind;
@@ -33,6 +34,7 @@ typedef struct loop_msg {
     int peer_port;
     uint64_t id;
     proxy_conn_t *conn;
+    duet_buf_t data; /* LOOP_MSG_WRITE: packets a worker flushed */
     struct loop_msg *next;
 } loop_msg_t;
 
@@ -74,6 +76,7 @@ struct proxy_server {
     proxy_conn_t *registry;
     proxy_db_exists_fn db_exists;
     void *db_ctx;
+    proxy_executor_t executor;
     struct event_base *http_base;
     struct evhttp *http;
     pthread_t http_thread;
@@ -111,6 +114,12 @@ struct proxy_conn {
     bool interactive; /* the client sent CLIENT_INTERACTIVE: wait_timeout = interactive_timeout */
     uint8_t cseq;     /* compressed sequence id */
     struct evbuffer *plain_in; /* decompressed input */
+    /* Streaming from the worker: flow_lock guards the two counters and flow_closed. */
+    pthread_mutex_t flow_lock;
+    pthread_cond_t flow_cond;
+    size_t flow_queued;  /* bytes posted by the worker, not yet in the socket buffer */
+    size_t flow_pending; /* bytes in the bufferevent's output */
+    bool flow_closed;
     bool is_unix;
     uint8_t seq;
     duet_buf_t in;
@@ -143,6 +152,7 @@ void proxy_loop_post(proxy_loop_t *l, loop_msg_t *m);
 void proxy_conn_accept(proxy_loop_t *l, int fd, bool is_unix, const char *host, int peer_port,
                        uint64_t id);
 void proxy_conn_done(proxy_conn_t *c);
+void proxy_conn_write(proxy_conn_t *c, duet_buf_t *data);
 void proxy_conn_kill(proxy_loop_t *l, uint64_t id);
 void proxy_conn_close(proxy_conn_t *c);
 /* proxy_conn_reap: frees the loop's closed connections. */

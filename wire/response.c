@@ -11,8 +11,10 @@ static void ok_body(const wire_ok_t *ok, duet_buf_t *b)
     wire_put_lenenc(b, ok->last_insert_id);
     wire_put_u16(b, ok->status);
     wire_put_u16(b, ok->warnings);
-    if (ok->info != NULL)
-        wire_put_bytes(b, ok->info, strlen(ok->info));
+    /* The info text goes length-encoded when there is one, as MySQL and TiDB send it
+     * (clients such as Connector/C parse it that way even without SESSION_TRACK). */
+    if (ok->info != NULL && ok->info[0] != '\0')
+        wire_put_lenenc_str(b, ok->info, strlen(ok->info));
 }
 
 void wire_ok_encode(const wire_ok_t *ok, duet_buf_t *b)

@@ -17,7 +17,8 @@ typedef struct wire_ok {
     const char *info;
 } wire_ok_t;
 
-/* wire_ok_encode: appends an OK packet payload (header 0x00). Any thread. */
+/* wire_ok_encode: appends an OK packet payload (header 0x00); a non-empty info is
+ * length-encoded. Any thread. */
 void wire_ok_encode(const wire_ok_t *ok, duet_buf_t *b);
 
 /* wire_err_encode: appends an ERR packet payload: 0xFF, errno, '#', SQLSTATE, message. */

@@ -185,7 +185,7 @@ static void test_ok_err_eof(void **state)
                     .warnings = 1,
                     .info = "Rows matched: 1"};
     wire_ok_encode(&ok, &b);
-    const char ok_expect[] = "\x00\xfc\x2c\x01\x07\x02\x00\x01\x00Rows matched: 1";
+    const char ok_expect[] = "\x00\xfc\x2c\x01\x07\x02\x00\x01\x00\x0fRows matched: 1";
     assert_int_equal(b.len, sizeof(ok_expect) - 1);
     assert_memory_equal(b.data, ok_expect, b.len);
     duet_buf_reset(&b);
