@@ -205,15 +205,16 @@ static void syntax_warn(hp_t *h)
     warn(h, 1064, at, msg);
 }
 
-/* Skips to just after the ')' that closes the current hint (or the end). */
+/* Skips to just after the ')' that closes the current hint (or the end); the
+ * hint's '(' has been consumed. */
 static void hp_skip_hint(hp_t *h)
 {
-    int depth = 0;
+    int depth = 1;
     while (h->p < h->len) {
         char c = h->s[h->p++];
         if (c == '(')
             depth++;
-        else if (c == ')' && --depth <= 0)
+        else if (c == ')' && --depth == 0)
             return;
     }
 }
@@ -564,8 +565,7 @@ static void restore_one(duet_buf_t *b, const hint_t *x)
         break;
     case ARGS_TABLES:
         for (uint32_t i = 0; i < x->ntables; i++) {
-            duet_buf_puts(b, first ? "" : ", ");
-            first = 0;
+            duet_buf_puts(b, i ? ", " : first ? "" : " ");
             put_table(b, &x->tables[i]);
         }
         break;

@@ -4,7 +4,7 @@
 %token_prefix TK_
 %token_type {sql_token_t}
 %extra_argument {sql_pctx_t *c}
-%stack_size 12000
+%stack_size 16000
 %start_symbol input
 
 %include {

@@ -6,9 +6,10 @@
 #include "sql/sql_ast.h"
 
 /* Deepest expression/query nesting the parser accepts; keeps every later
- * recursive walk (restore, binder, planner) far from the C stack limit. The
- * parser stack (%stack_size in parse.y) is six times larger, so whatever parses
- * also parses after restore has added its parentheses. */
+ * recursive walk (restore, binder, planner) far from the C stack limit.
+ * Parentheses may nest 2 * SQL_MAX_DEPTH deep; the parser stack (%stack_size in
+ * parse.y) is eight times larger, so whatever parses also parses after restore
+ * has added its parentheses. */
 #define SQL_MAX_DEPTH 2000
 
 typedef struct sql_pctx {

@@ -109,6 +109,7 @@ int sql_parse(duet_arena_t *arena, const char *text, size_t len, const sql_parse
     void *p = thread_parser();
     sql_lemonInit(p);
     int prev = TK_T_SEMI;
+    uint32_t parens = 0; /* open parentheses: nesting beyond the limit is an error */
     for (;;) {
         sql_token_t t;
         int code = sql_lex_next(&lx, &t);
@@ -116,6 +117,10 @@ int sql_parse(duet_arena_t *arena, const char *text, size_t len, const sql_parse
             return syntax_error(&c, &t, err);
         if (prev == TK_T_SEMI)
             c.stmt_start = t.pos;
+        if (code == TK_T_LP && ++parens > 2 * SQL_MAX_DEPTH)
+            return syntax_error(&c, &t, err);
+        if (code == TK_T_RP && parens > 0)
+            parens--;
         c.cur = t;
         sql_lemon(p, code, t, &c);
         if (c.failed)
