@@ -86,6 +86,15 @@ int wire_compress_decode(wire_compress_algo_t algo, const uint8_t *frame, size_t
         duet_buf_append(out, src, clen);
         return 0;
     }
+    /* Refuse impossible claims before allocating: deflate expands at most ~1032:1, and a
+     * zstd frame that states its size must state this one. */
+    if (algo == WIRE_COMPRESS_ZSTD) {
+        unsigned long long fs = ZSTD_getFrameContentSize(src, clen);
+        if (fs == ZSTD_CONTENTSIZE_ERROR || (fs != ZSTD_CONTENTSIZE_UNKNOWN && fs != ulen))
+            return duet_err_set(err, ER_MALFORMED_PACKET);
+    } else if (ulen > clen * 1032 + 64) {
+        return duet_err_set(err, ER_MALFORMED_PACKET);
+    }
     duet_buf_reserve(out, ulen);
     uint8_t *dst = (uint8_t *)out->data + out->len;
     size_t got;
