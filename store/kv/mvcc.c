@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "common/mem.h"
 #include "types/codec.h"
 
 #define TS_PHYSICAL(ts) ((ts) >> 18)
@@ -167,8 +168,12 @@ static int write_decode(const uint8_t *p, size_t len, duet_arena_t *a, kv_write_
         if (get_varint(p, len, &off, &vlen) || vlen > len - off)
             return -1;
         w->has_value = true;
-        if (a)
+        if (a) {
             w->value = arena_bytes(a, p + off, vlen);
+        } else {
+            w->value.data = (uint8_t *)p + off;
+            w->value.len = vlen;
+        }
     }
     return 0;
 }
@@ -299,32 +304,33 @@ Kvrpcpb__LockInfo *kv_lock_info(duet_arena_t *arena, ProtobufCBinaryData key, co
     return li;
 }
 
-/* read_value: the committed value of key visible at ts, ignoring locks. */
-static int read_value(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, ProtobufCBinaryData *value,
-                      bool *found, duet_err_t *err)
+/* read_into: the committed value of key visible at ts (ignoring locks) into out, which is reset
+ * first; *found tells whether there is one. */
+static int read_into(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, duet_buf_t *out,
+                     bool *found, duet_err_t *err)
 {
     *found = false;
+    duet_buf_reset(out);
     rocksdb_iterator_t *it = seek_versions(t, key, ts);
     uint64_t cts;
     kv_write_t w;
-    for (; version_here(it, t->k1.data, t->k1.len, t->arena, &cts, &w); rocksdb_iter_next(it)) {
+    for (; version_here(it, t->k1.data, t->k1.len, NULL, &cts, &w); rocksdb_iter_next(it)) {
         if (w.type == 'D')
             return 0;
         if (w.type != 'P')
             continue; /* rollback and lock records carry no data */
         if (w.has_value) {
-            *value = w.value;
+            duet_buf_append(out, w.value.data, w.value.len);
         } else {
             duet_buf_t dk = DUET_BUF_INIT;
             duet_buf_append(&dk, t->k1.data, t->k1.len);
             kv_key_append_ts(&dk, w.start_ts);
-            int rc = kv_snap_get(&t->snap, KV_CF_DEFAULT, dk.data, dk.len, &t->val, err);
+            int rc = kv_snap_get(&t->snap, KV_CF_DEFAULT, dk.data, dk.len, out, err);
             duet_buf_free(&dk);
             if (rc < 0)
                 return -1;
             if (rc == 0)
                 return duet_err_set(err, ER_GENERIC, "kv: value of a committed write is missing");
-            *value = arena_bytes(t->arena, t->val.data, t->val.len);
         }
         *found = true;
         return 0;
@@ -332,13 +338,12 @@ static int read_value(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, Protobu
     return iter_status(it, err);
 }
 
-int kv_mvcc_get(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, ProtobufCBinaryData *value,
-                bool *found, Kvrpcpb__KeyError **kerr, duet_err_t *err)
+/* check_lock: sets *kerr when a lock stops a read of key at ts: another transaction's put or
+ * delete lock with start_ts <= ts (pure 'L' locks never block readers). */
+static int check_lock(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, Kvrpcpb__KeyError **kerr,
+                      duet_err_t *err)
 {
-    *found = false;
     *kerr = NULL;
-    value->data = NULL;
-    value->len = 0;
     kv_lock_t lock;
     int rc = kv_mvcc_load_lock(t, key, &lock, err);
     if (rc < 0)
@@ -346,9 +351,25 @@ int kv_mvcc_get(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, ProtobufCBina
     if (rc == 1 && lock.type != 'L' && lock.start_ts <= ts) {
         *kerr = key_error(t->arena);
         (*kerr)->locked = kv_lock_info(t->arena, key, &lock);
-        return 0;
     }
-    return read_value(t, key, ts, value, found, err);
+    return 0;
+}
+
+int kv_mvcc_get(kv_txn_t *t, ProtobufCBinaryData key, uint64_t ts, ProtobufCBinaryData *value,
+                bool *found, Kvrpcpb__KeyError **kerr, duet_err_t *err)
+{
+    *found = false;
+    value->data = NULL;
+    value->len = 0;
+    if (check_lock(t, key, ts, kerr, err) != 0)
+        return -1;
+    if (*kerr)
+        return 0;
+    if (read_into(t, key, ts, &t->val, found, err) != 0)
+        return -1;
+    if (*found)
+        *value = arena_bytes(t->arena, t->val.data, t->val.len);
+    return 0;
 }
 
 /* cur_user_key: the encoded user key the iterator sits on (strip is 8 for versioned keys, 0 for
@@ -366,112 +387,165 @@ static bool cur_user_key(rocksdb_iterator_t *it, size_t strip, const uint8_t **k
     return true;
 }
 
+/* The scanner walks the write and lock column families side by side, one user key at a time,
+ * and reads each key with the point-read rules. */
+struct kv_scanner {
+    kv_txn_t *t;
+    rocksdb_iterator_t *wi, *li;
+    duet_buf_t es, ee, cur, key, val; /* enc(start), enc(end), scratch, the current pair */
+    bool has_end, key_only, reverse, done;
+    uint64_t ts;
+};
+
+static bool iter_at(rocksdb_iterator_t *it, const duet_buf_t *k)
+{
+    size_t kl;
+    return rocksdb_iter_valid(it) && (rocksdb_iter_key(it, &kl), kl == k->len) &&
+           memcmp(rocksdb_iter_key(it, &kl), k->data, k->len) == 0;
+}
+
+kv_scanner_t *kv_scanner_open(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBinaryData end,
+                              uint64_t ts, bool key_only, bool reverse)
+{
+    kv_scanner_t *s = duet_calloc(1, sizeof(*s));
+    s->t = t;
+    s->ts = ts;
+    s->key_only = key_only;
+    s->reverse = reverse;
+    s->has_end = end.len > 0;
+    kv_key_encode(&s->es, start.data, start.len);
+    if (s->has_end)
+        kv_key_encode(&s->ee, end.data, end.len);
+    s->wi = kv_snap_iter(&t->snap, KV_CF_WRITE);
+    s->li = kv_snap_iter(&t->snap, KV_CF_LOCK);
+    if (!reverse) {
+        rocksdb_iter_seek(s->wi, s->es.data, s->es.len);
+        rocksdb_iter_seek(s->li, s->es.data, s->es.len);
+    } else if (s->has_end) {
+        rocksdb_iter_seek_for_prev(s->wi, s->ee.data, s->ee.len);
+        rocksdb_iter_seek_for_prev(s->li, s->ee.data, s->ee.len);
+        if (iter_at(s->li, &s->ee))
+            rocksdb_iter_prev(s->li); /* end is exclusive */
+    } else {
+        rocksdb_iter_seek_to_last(s->wi);
+        rocksdb_iter_seek_to_last(s->li);
+    }
+    return s;
+}
+
+void kv_scanner_close(kv_scanner_t *s)
+{
+    if (s == NULL)
+        return;
+    rocksdb_iter_destroy(s->wi);
+    rocksdb_iter_destroy(s->li);
+    duet_buf_free(&s->es);
+    duet_buf_free(&s->ee);
+    duet_buf_free(&s->cur);
+    duet_buf_free(&s->key);
+    duet_buf_free(&s->val);
+    duet_free(s);
+}
+
+int kv_scanner_next(kv_scanner_t *s, ProtobufCBinaryData *key, ProtobufCBinaryData *value,
+                    Kvrpcpb__KeyError **kerr, duet_err_t *err)
+{
+    *kerr = NULL;
+    while (!s->done) {
+        const uint8_t *kw = NULL, *kl = NULL;
+        size_t nw = 0, nl = 0;
+        bool hw = cur_user_key(s->wi, 8, &kw, &nw), hl = cur_user_key(s->li, 0, &kl, &nl);
+        if (!hw && !hl)
+            break;
+        bool take_w = hw;
+        if (hw && hl) {
+            int c = bytes_cmp(kw, nw, kl, nl);
+            take_w = s->reverse ? c >= 0 : c <= 0;
+        }
+        duet_buf_reset(&s->cur);
+        duet_buf_append(&s->cur, take_w ? kw : kl, take_w ? nw : nl);
+        const uint8_t *cur = (const uint8_t *)s->cur.data;
+        bool on_w = hw && bytes_cmp(kw, nw, cur, s->cur.len) == 0;
+        bool on_l = hl && bytes_cmp(kl, nl, cur, s->cur.len) == 0;
+        if (!s->reverse && s->has_end &&
+            bytes_cmp(cur, s->cur.len, (const uint8_t *)s->ee.data, s->ee.len) >= 0)
+            break;
+        if (s->reverse && bytes_cmp(cur, s->cur.len, (const uint8_t *)s->es.data, s->es.len) < 0)
+            break;
+        if (kv_key_decode(cur, s->cur.len, &s->key) < 0) {
+            s->done = true;
+            return duet_err_set(err, ER_GENERIC, "kv: corrupt key in the write column family");
+        }
+        /* Step both iterators past this user key before reading it. */
+        if (on_w) {
+            if (s->reverse) {
+                rocksdb_iter_seek_for_prev(s->wi, s->cur.data, s->cur.len);
+            } else {
+                duet_buf_append(&s->cur, "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
+                rocksdb_iter_seek(s->wi, s->cur.data, s->cur.len);
+                if (iter_at(s->wi, &s->cur))
+                    rocksdb_iter_next(s->wi);
+            }
+        }
+        if (on_l) {
+            if (s->reverse)
+                rocksdb_iter_prev(s->li);
+            else
+                rocksdb_iter_next(s->li);
+        }
+        key->data = (uint8_t *)s->key.data;
+        key->len = s->key.len;
+        if (check_lock(s->t, *key, s->ts, kerr, err) != 0)
+            return -1;
+        if (*kerr) {
+            value->data = NULL;
+            value->len = 0;
+            return 1;
+        }
+        bool found;
+        if (read_into(s->t, *key, s->ts, &s->val, &found, err) != 0)
+            return -1;
+        if (!found)
+            continue;
+        value->data = (uint8_t *)s->val.data;
+        value->len = s->key_only ? 0 : s->val.len;
+        return 1;
+    }
+    s->done = true;
+    if (iter_status(s->wi, err) != 0 || iter_status(s->li, err) != 0)
+        return -1;
+    return 0;
+}
+
 int kv_mvcc_scan(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBinaryData end, uint32_t limit,
                  uint64_t ts, bool key_only, bool reverse, Kvrpcpb__KvPair ***pairs, size_t *n,
                  duet_err_t *err)
 {
     *pairs = NULL;
     *n = 0;
-    duet_buf_t es = DUET_BUF_INIT, ee = DUET_BUF_INIT, cur = DUET_BUF_INIT, raw = DUET_BUF_INIT;
-    kv_key_encode(&es, start.data, start.len);
-    if (end.len)
-        kv_key_encode(&ee, end.data, end.len);
-    rocksdb_iterator_t *wi = kv_snap_iter(&t->snap, KV_CF_WRITE);
-    rocksdb_iterator_t *li = kv_snap_iter(&t->snap, KV_CF_LOCK);
+    kv_scanner_t *s = kv_scanner_open(t, start, end, ts, key_only, reverse);
     size_t cap = 0;
     int rc = 0;
-    if (!reverse) {
-        rocksdb_iter_seek(wi, es.data, es.len);
-        rocksdb_iter_seek(li, es.data, es.len);
-    } else if (end.len) {
-        rocksdb_iter_seek_for_prev(wi, ee.data, ee.len);
-        rocksdb_iter_seek_for_prev(li, ee.data, ee.len);
-        size_t kl;
-        if (rocksdb_iter_valid(li) && (rocksdb_iter_key(li, &kl), kl == ee.len) &&
-            memcmp(rocksdb_iter_key(li, &kl), ee.data, ee.len) == 0)
-            rocksdb_iter_prev(li);
-    } else {
-        rocksdb_iter_seek_to_last(wi);
-        rocksdb_iter_seek_to_last(li);
+    ProtobufCBinaryData key, value;
+    Kvrpcpb__KeyError *kerr;
+    while ((limit == 0 || *n < limit) && (rc = kv_scanner_next(s, &key, &value, &kerr, err)) > 0) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            *pairs =
+                duet_arena_realloc(t->arena, *pairs, cap * sizeof(**pairs), ncap * sizeof(**pairs));
+            cap = ncap;
+        }
+        Kvrpcpb__KvPair *p = duet_arena_alloc(t->arena, sizeof(*p));
+        kvrpcpb__kv_pair__init(p);
+        p->key = arena_bytes(t->arena, key.data, key.len);
+        p->value = arena_bytes(t->arena, value.data, value.len);
+        p->error = kerr;
+        (*pairs)[(*n)++] = p;
     }
-    while (limit == 0 || *n < limit) {
-        const uint8_t *kw = NULL, *kl = NULL;
-        size_t nw = 0, nl = 0;
-        bool hw = cur_user_key(wi, 8, &kw, &nw), hl = cur_user_key(li, 0, &kl, &nl);
-        if (!hw && !hl)
-            break;
-        bool take_w;
-        if (hw && hl) {
-            int c = bytes_cmp(kw, nw, kl, nl);
-            take_w = reverse ? c >= 0 : c <= 0;
-        } else {
-            take_w = hw;
-        }
-        duet_buf_reset(&cur);
-        duet_buf_append(&cur, take_w ? kw : kl, take_w ? nw : nl);
-        bool on_w = hw && bytes_cmp(kw, nw, (const uint8_t *)cur.data, cur.len) == 0;
-        bool on_l = hl && bytes_cmp(kl, nl, (const uint8_t *)cur.data, cur.len) == 0;
-        if (!reverse && end.len &&
-            bytes_cmp((const uint8_t *)cur.data, cur.len, (const uint8_t *)ee.data, ee.len) >= 0)
-            break;
-        if (reverse &&
-            bytes_cmp((const uint8_t *)cur.data, cur.len, (const uint8_t *)es.data, es.len) < 0)
-            break;
-        if (kv_key_decode((const uint8_t *)cur.data, cur.len, &raw) < 0) {
-            rc = duet_err_set(err, ER_GENERIC, "kv: corrupt key in the write column family");
-            break;
-        }
-        ProtobufCBinaryData key = arena_bytes(t->arena, raw.data, raw.len), value;
-        bool found;
-        Kvrpcpb__KeyError *kerr;
-        if (kv_mvcc_get(t, key, ts, &value, &found, &kerr, err) != 0) {
-            rc = -1;
-            break;
-        }
-        if (kerr || found) {
-            if (*n == cap) {
-                size_t ncap = cap ? cap * 2 : 16;
-                *pairs = duet_arena_realloc(t->arena, *pairs, cap * sizeof(**pairs),
-                                            ncap * sizeof(**pairs));
-                cap = ncap;
-            }
-            Kvrpcpb__KvPair *p = duet_arena_alloc(t->arena, sizeof(*p));
-            kvrpcpb__kv_pair__init(p);
-            p->key = key;
-            p->error = kerr;
-            if (found && !key_only)
-                p->value = value;
-            (*pairs)[(*n)++] = p;
-        }
-        /* Step both iterators past this user key. */
-        if (on_w) {
-            if (reverse) {
-                rocksdb_iter_seek_for_prev(wi, cur.data, cur.len);
-            } else {
-                duet_buf_append(&cur, "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
-                rocksdb_iter_seek(wi, cur.data, cur.len);
-                size_t kl2;
-                if (rocksdb_iter_valid(wi) && (rocksdb_iter_key(wi, &kl2), kl2 == cur.len) &&
-                    memcmp(rocksdb_iter_key(wi, &kl2), cur.data, cur.len) == 0)
-                    rocksdb_iter_next(wi);
-            }
-        }
-        if (on_l) {
-            if (reverse)
-                rocksdb_iter_prev(li);
-            else
-                rocksdb_iter_next(li);
-        }
-    }
-    if (rc == 0 && (iter_status(wi, err) != 0 || iter_status(li, err) != 0))
-        rc = -1;
-    rocksdb_iter_destroy(wi);
-    rocksdb_iter_destroy(li);
-    duet_buf_free(&es);
-    duet_buf_free(&ee);
-    duet_buf_free(&cur);
-    duet_buf_free(&raw);
-    return rc;
+    if (limit && *n >= limit)
+        rc = 0;
+    kv_scanner_close(s);
+    return rc < 0 ? -1 : 0;
 }
 
 /* ---- Percolator ---- */

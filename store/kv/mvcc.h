@@ -98,6 +98,27 @@ int kv_mvcc_scan(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBinaryData end
                  uint64_t ts, bool key_only, bool reverse, Kvrpcpb__KvPair ***pairs, size_t *n,
                  duet_err_t *err);
 
+/*
+ * kv_scanner_t: streams what kv_mvcc_scan returns, one pair at a time, without holding the
+ * pairs in memory (for coprocessor scans). Used by the thread that owns its kv_txn_t.
+ */
+typedef struct kv_scanner kv_scanner_t;
+
+/* kv_scanner_open: a scan of [start, end) at ts over t's snapshot. Never returns NULL. */
+kv_scanner_t *kv_scanner_open(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBinaryData end,
+                              uint64_t ts, bool key_only, bool reverse);
+
+/*
+ * kv_scanner_next: the next visible pair: returns 1 with *key and *value (valid until the next
+ * call; value empty when key_only), or 1 with *kerr set (arena) when a lock blocks the key, 0 at
+ * the end, -1 with err set on a storage error.
+ */
+int kv_scanner_next(kv_scanner_t *s, ProtobufCBinaryData *key, ProtobufCBinaryData *value,
+                    Kvrpcpb__KeyError **kerr, duet_err_t *err);
+
+/* kv_scanner_close: frees the scanner. NULL is allowed. */
+void kv_scanner_close(kv_scanner_t *s);
+
 /* Percolator actions. Each adds its writes to the batch and sets *kerr (arena) instead when
  * the key refuses; they return -1 only on storage errors. */
 

@@ -291,18 +291,23 @@ static int count_rows(void *ctx, const Kvrpcpb__CoprocessorRequest *req, kv_txn_
     cop_calls++;
     size_t total = 0;
     for (size_t i = 0; i < req->n_ranges; i++) {
-        Kvrpcpb__KvPair **pairs;
-        size_t n;
-        if (kv_mvcc_scan(txn, req->ranges[i]->start, req->ranges[i]->end, 0, req->start_ts, true,
-                         false, &pairs, &n, err) != 0)
-            return -1;
-        for (size_t j = 0; j < n; j++) {
-            if (pairs[j]->error) {
-                resp->locked = pairs[j]->error->locked;
+        kv_scanner_t *sc = kv_scanner_open(txn, req->ranges[i]->start, req->ranges[i]->end,
+                                           req->start_ts, false, false);
+        ProtobufCBinaryData k, v;
+        Kvrpcpb__KeyError *kerr;
+        int rc;
+        while ((rc = kv_scanner_next(sc, &k, &v, &kerr, err)) > 0) {
+            if (kerr) {
+                resp->locked = kerr->locked;
+                kv_scanner_close(sc);
                 return 0;
             }
+            assert_int_equal(v.len, 1);
+            total++;
         }
-        total += n;
+        kv_scanner_close(sc);
+        if (rc < 0)
+            return -1;
     }
     char *s = duet_arena_sprintf(arena, "%zu", total);
     resp->data.data = (uint8_t *)s;
