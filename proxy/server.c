@@ -333,7 +333,10 @@ int proxy_server_start(proxy_server_t *s, duet_err_t *err)
         free_loops(s);
         return -1;
     }
-    s->pool = duet_pool_create(s->nloops, "sql");
+    /* Statements may wait on storage, so the pool is wider than the loops: a few long
+     * statements must not queue everyone else's behind them. */
+    int workers = s->nloops * 4 < 8 ? 8 : s->nloops * 4;
+    s->pool = duet_pool_create(workers, "sql");
     if (s->pool == NULL) {
         proxy_server_stop(s);
         return duet_err_set(err, ER_GENERIC, "cannot start the worker pool");

@@ -33,7 +33,8 @@ void proxy_server_set_catalog(proxy_server_t *s, proxy_db_exists_fn fn, void *ct
 
 /*
  * proxy_server_start: binds host:port (and the Unix socket when configured, and the
- * status port when non-zero), starts the event loops and the worker pool. Returns 0,
+ * status port when non-zero), starts the event loops ([performance] max-procs of them,
+ * one per core when 0) and the statement worker pool (4 per loop, at least 8). Returns 0,
  * or -1 with err (e.g. the port is in use); nothing keeps running on failure. Main
  * thread.
  */

@@ -8,9 +8,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <mysql.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/mem.h"
@@ -79,6 +81,16 @@ static int fake_exec(void *ctx, proxy_session_t *s, const char *text, size_t len
             proxy_sink_row(k, v, &e);
         }
         proxy_sink_end(k, false);
+    } else if (strcmp(text, "slow") == 0) {
+        /* A long statement: polls the kill flag for up to 20 s. */
+        for (int i = 0; i < 2000; i++) {
+            if (proxy_session_check_killed(s, &e) < 0) {
+                proxy_sink_error(k, &e);
+                return 0;
+            }
+            usleep(10000);
+        }
+        proxy_sink_ok(k, 0, 0, NULL, false);
     } else if (strcmp(text, "multi") == 0) {
         wire_column_t c = col("c", WIRE_TYPE_VAR_STRING, 46, 4, 0, 0);
         wire_value_t v = {.kind = WIRE_VAL_BYTES, .v.s = {"a", 1}};
@@ -406,6 +418,58 @@ static void test_binary_protocol(void **state)
     mysql_close(m);
 }
 
+static void *run_slow(void *arg)
+{
+    MYSQL *m = arg;
+    long rc = mysql_query(m, "slow") == 0 ? 0 : (long)mysql_errno(m);
+    return (void *)rc;
+}
+
+static void test_long_statement_and_kill_query(void **state)
+{
+    (void)state;
+    MYSQL *slow = client();
+    unsigned long id = mysql_thread_id(slow);
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, run_slow, slow), 0);
+    usleep(200000);
+    /* Other connections, on any loop, are served while the statement runs. */
+    for (int i = 0; i < 8; i++) {
+        MYSQL *m = client();
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        assert_int_equal(mysql_ping(m), 0);
+        assert_int_equal(mysql_query(m, "update"), 0);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        assert_true(ms < 1000);
+        mysql_close(m);
+    }
+    proxy_process_t *pl;
+    size_t n;
+    proxy_server_processlist(srv, &pl, &n);
+    bool seen = false;
+    for (size_t i = 0; i < n; i++)
+        if (pl[i].id == id) {
+            seen = true;
+            assert_string_equal(pl[i].command, "Query");
+            assert_string_equal(pl[i].info, "slow");
+        }
+    proxy_processlist_free(pl, n);
+    assert_true(seen);
+    proxy_session_t root = {0};
+    snprintf(root.user, sizeof(root.user), "root");
+    duet_err_t e = {0};
+    assert_int_equal(proxy_server_kill(srv, &root, id, true, &e), 0);
+    void *rc;
+    pthread_join(th, &rc);
+    assert_int_equal((long)rc, 1317);
+    /* KILL QUERY leaves the connection usable. */
+    assert_int_equal(mysql_ping(slow), 0);
+    assert_int_equal(mysql_query(slow, "update"), 0);
+    mysql_close(slow);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_big_row),
         cmocka_unit_test(test_error_after_rows_and_ok),
         cmocka_unit_test(test_binary_protocol),
+        cmocka_unit_test(test_long_statement_and_kill_query),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     mysql_library_end();
