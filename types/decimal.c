@@ -1,4 +1,4 @@
-/* decimal.c - MySQL DECIMAL arithmetic: __int128 fast paths, 512-bit wide path, text/binary/key
+/* decimal.c - MySQL DECIMAL arithmetic: __int128 fast paths, 640-bit wide path, text/binary/key
  * forms. */
 #include "types/decimal.h"
 
@@ -12,8 +12,8 @@
 
 typedef unsigned __int128 u128;
 
-#define BIG_LIMBS 8
-/* big_t: an unsigned 512-bit integer, little-endian limbs (154 decimal digits). */
+#define BIG_LIMBS 10
+/* big_t: an unsigned 640-bit integer, little-endian limbs (192 decimal digits). */
 typedef struct big {
     uint64_t w[BIG_LIMBS];
 } big_t;
@@ -48,7 +48,7 @@ static u128 pow10_128(int k)
     return (u128)pow10_64[19] * pow10_64[k - 19];
 }
 
-/* ---- 512-bit helpers ---- */
+/* ---- 640-bit helpers ---- */
 
 static void big_from_dec(const types_decimal_t *d, big_t *b)
 {
@@ -130,7 +130,7 @@ static uint64_t big_divmod_small(big_t *a, uint64_t d)
     return (uint64_t)rem;
 }
 
-/* a *= 10^k; returns false if the product overflowed 512 bits. */
+/* a *= 10^k; returns false if the product overflowed 640 bits. */
 static bool big_mul_pow10(big_t *a, int k)
 {
     while (k > 0) {
@@ -142,7 +142,7 @@ static bool big_mul_pow10(big_t *a, int k)
     return true;
 }
 
-/* out = a * b; both operands below 2^256 so the product fits. */
+/* out = a * b; both operands below 2^320 so the product fits. */
 static void big_mul(const big_t *a, const big_t *b, big_t *out)
 {
     big_t r;
@@ -208,7 +208,7 @@ static void big_divmod(const big_t *n, const big_t *d, big_t *q, big_t *r)
  * buf holds at least 160 bytes. Returns the count. */
 static int big_to_digits(const big_t *a, char *buf)
 {
-    char tmp[176];
+    char tmp[224];
     int n = 0;
     big_t x = *a;
     while (!big_is_zero(&x)) {
@@ -305,21 +305,21 @@ static types_status_t finish(big_t *m, int frac, bool neg, types_decimal_t *out)
         if (lost)
             st = TYPES_TRUNCATED;
     }
-    /* Below 2^215 < 10^65 the precision cannot be exceeded: skip counting. */
-    int digits = big_bits(m) <= 215 ? 0 : big_digits(m);
-    if (digits > TYPES_MAX_DECIMAL_PREC) {
+    /* Below 2^269 < 10^81 the precision cannot be exceeded: skip counting. */
+    int digits = big_bits(m) <= 269 ? 0 : big_digits(m);
+    if (digits > TYPES_DEC_MAX_DIGITS) {
         int intg = digits - frac;
-        if (intg > TYPES_MAX_DECIMAL_PREC) {
-            set_max(out, TYPES_MAX_DECIMAL_PREC, 0, neg);
+        if (intg > TYPES_DEC_MAX_DIGITS) {
+            set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
             return TYPES_OUT_OF_RANGE;
         }
-        int drop = digits - TYPES_MAX_DECIMAL_PREC;
+        int drop = digits - TYPES_DEC_MAX_DIGITS;
         big_drop_digits(m, drop, neg, TYPES_ROUND_HALF_UP, &lost);
         frac -= drop;
         if (lost)
             st = types_status_worse(st, TYPES_TRUNCATED);
-        if (big_digits(m) > TYPES_MAX_DECIMAL_PREC) {
-            set_max(out, TYPES_MAX_DECIMAL_PREC, 0, neg);
+        if (big_digits(m) > TYPES_DEC_MAX_DIGITS) {
+            set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
             return TYPES_OUT_OF_RANGE;
         }
     }
@@ -331,7 +331,7 @@ static types_status_t finish(big_t *m, int frac, bool neg, types_decimal_t *out)
 
 static bool fits128(const types_decimal_t *d)
 {
-    return d->w[2] == 0 && d->w[3] == 0;
+    return (d->w[2] | d->w[3] | d->w[4]) == 0;
 }
 
 static u128 get128(const types_decimal_t *d)
@@ -343,7 +343,7 @@ static void set128(types_decimal_t *d, u128 v, int frac, bool neg)
 {
     d->w[0] = (uint64_t)v;
     d->w[1] = (uint64_t)(v >> 64);
-    d->w[2] = d->w[3] = 0;
+    d->w[2] = d->w[3] = d->w[4] = 0;
     d->frac = (uint8_t)frac;
     d->neg = neg && v != 0;
 }
@@ -360,7 +360,7 @@ types_decimal_t types_dec_zero(int frac)
 
 bool types_dec_is_zero(const types_decimal_t *d)
 {
-    return (d->w[0] | d->w[1] | d->w[2] | d->w[3]) == 0;
+    return (d->w[0] | d->w[1] | d->w[2] | d->w[3] | d->w[4]) == 0;
 }
 
 types_decimal_t types_dec_from_uint64(uint64_t v)
@@ -463,8 +463,8 @@ types_status_t types_dec_from_string(const char *s, size_t len, types_decimal_t 
         *out = types_dec_zero(keep_frac);
         return st;
     }
-    if (nint > TYPES_MAX_DECIMAL_PREC) {
-        set_max(out, TYPES_MAX_DECIMAL_PREC, 0, neg);
+    if (nint > TYPES_DEC_MAX_DIGITS) {
+        set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
         return TYPES_OUT_OF_RANGE;
     }
     /* Digit at position p (0 = first significant integer digit as written). */
@@ -504,7 +504,7 @@ size_t types_dec_to_string(const types_decimal_t *d, char *buf)
 {
     big_t m;
     big_from_dec(d, &m);
-    char digits[176];
+    char digits[224];
     int n = big_to_digits(&m, digits);
     size_t o = 0;
     if (d->neg)
@@ -534,8 +534,8 @@ types_status_t types_dec_round(const types_decimal_t *a, int frac, types_dec_rou
 {
     if (frac > TYPES_MAX_DECIMAL_SCALE)
         frac = TYPES_MAX_DECIMAL_SCALE;
-    if (frac < -TYPES_MAX_DECIMAL_PREC)
-        frac = -TYPES_MAX_DECIMAL_PREC;
+    if (frac < -TYPES_DEC_MAX_DIGITS)
+        frac = -TYPES_DEC_MAX_DIGITS;
     big_t m;
     big_from_dec(a, &m);
     if (frac >= a->frac) {
@@ -577,7 +577,7 @@ types_status_t types_dec_fit(const types_decimal_t *a, int prec, int frac, types
     return st;
 }
 
-/* Aligns a and b to the same scale as 512-bit magnitudes. */
+/* Aligns a and b to the same scale as 640-bit magnitudes. */
 static int align(const types_decimal_t *a, const types_decimal_t *b, big_t *ma, big_t *mb)
 {
     big_from_dec(a, ma);
@@ -917,7 +917,7 @@ types_status_t types_dec_to_bin(const types_decimal_t *d, int prec, int frac, ui
     types_status_t st = types_dec_fit(d, prec, frac, &v);
     int intg = prec - frac;
     /* Digits as exactly intg + frac characters, zero padded on the left. */
-    char digits[176], all[176];
+    char digits[224], all[224];
     big_t m;
     big_from_dec(&v, &m);
     int n = big_to_digits(&m, digits);
@@ -1004,7 +1004,7 @@ size_t types_dec_to_key(const types_decimal_t *d, uint8_t *out)
     }
     big_t m;
     big_from_dec(d, &m);
-    char digits[176];
+    char digits[224];
     int n = big_to_digits(&m, digits);
     int exp = n - d->frac; /* integer digits, negative for 0.00x */
     int end = n;
@@ -1038,7 +1038,7 @@ int types_dec_from_key(const uint8_t *in, size_t len, types_decimal_t *out)
     if (len < 2)
         return -1;
     int exp = (int)(uint8_t)(in[1] ^ flip) - 0x80;
-    char digits[176];
+    char digits[224];
     int n = 0;
     size_t i = 2;
     for (;; i++) {
@@ -1057,7 +1057,7 @@ int types_dec_from_key(const uint8_t *in, size_t len, types_decimal_t *out)
     int frac = n - exp;
     if (frac < 0)
         frac = 0;
-    if (frac > TYPES_MAX_DECIMAL_SCALE || exp > TYPES_MAX_DECIMAL_PREC)
+    if (frac > TYPES_MAX_DECIMAL_SCALE || exp > TYPES_DEC_MAX_DIGITS)
         return -1;
     big_t m;
     memset(&m, 0, sizeof m);

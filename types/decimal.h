@@ -1,4 +1,5 @@
-/* decimal.h - MySQL DECIMAL: exact fixed point up to 65 digits, scale up to 30. */
+/* decimal.h - MySQL DECIMAL: exact fixed point up to 65 digits in columns (81 in expressions),
+ * scale up to 30. */
 #ifndef DUET_TYPES_DECIMAL_H
 #define DUET_TYPES_DECIMAL_H
 
@@ -12,22 +13,26 @@
 
 /*
  * types_decimal_t: the value is (neg ? -1 : 1) * w / 10^frac, where w is an
- * unsigned 256-bit integer in little-endian 64-bit limbs, below 10^65. Zero is
+ * unsigned 320-bit integer in little-endian 64-bit limbs, below 10^81: like MySQL,
+ * expression results may use 81 digits while columns hold at most 65
+ * (types_dec_fit). Zero is
  * never negative. Values whose coefficient fits in 128 bits (up to 38 digits)
- * take __int128 fast paths; wider ones a 512-bit slow path. A plain value type:
+ * take __int128 fast paths; wider ones a 640-bit slow path. A plain value type:
  * copy it freely, nothing to free. 1.5 and 1.50 are different representations
  * of equal values (they compare and hash equal; frac is kept for printing).
  */
 typedef struct types_decimal {
-    uint64_t w[4];
+    uint64_t w[5];
     uint8_t frac;
     bool neg;
 } types_decimal_t;
 
-/* Longest text of a decimal: sign, 65 digits, point, leading "0", NUL. */
-#define TYPES_DEC_STR_MAX 72
+/* Most digits of any decimal value (MySQL's 9 words of 9 digits). */
+#define TYPES_DEC_MAX_DIGITS 81
+/* Longest text of a decimal: sign, 81 digits, point, leading "0", NUL. */
+#define TYPES_DEC_STR_MAX 96
 /* Largest memcomparable key encoding (types_dec_to_key). */
-#define TYPES_DEC_KEY_MAX 40
+#define TYPES_DEC_KEY_MAX 48
 /* MySQL's default div_precision_increment. */
 #define TYPES_DIV_PRECISION_INCREMENT 4
 
@@ -61,7 +66,7 @@ types_decimal_t types_dec_from_uint64(uint64_t v);
  * further digits are rounded half up. Returns TYPES_OK; TYPES_TRUNCATED when
  * non-space characters follow the number or non-zero digits were rounded away;
  * TYPES_BAD_VALUE (value 0) when no digits start the text; TYPES_OUT_OF_RANGE
- * when more than 65 integer digits (value clipped to +/-99..9, 65 nines).
+ * when more than 81 integer digits (value clipped to +/-99..9, 81 nines).
  * *end_pos, if not NULL, receives the number of bytes consumed.
  */
 types_status_t types_dec_from_string(const char *s, size_t len, types_decimal_t *out,
@@ -102,11 +107,14 @@ types_status_t types_dec_from_double(double v, types_decimal_t *out);
  * div_precision_increment, normally 4), rounded half up except where MySQL's
  * word-wise division truncates (it computes fraction digits in 9-digit words;
  * when those hold exactly s1+incr digits there is none to round by, e.g.
- * 511776358.54777/6 = 85296059.757961666). If the result needs more than 65
+ * 511776358.54777/6 = 85296059.757961666). If the result needs more than 81
  * digits, fraction digits are rounded away (TYPES_TRUNCATED); if the integer part
- * alone needs more than 65 digits, TYPES_OUT_OF_RANGE (the caller raises 1690;
- * *out is clipped). MySQL keeps up to 81 digits in intermediate results; duet
- * caps them at 65. / and % by zero give TYPES_DIV_ZERO (*out is 0; SQL NULL).
+ * alone needs more than 81 digits, TYPES_OUT_OF_RANGE (the caller raises 1690;
+ * *out is clipped). Results are exact before that limit; MySQL multiplies in
+ * 9-digit words and, when a product needs more than 81 digits with its full
+ * scale, drops fraction words of the operands first, which can change the
+ * result; duet rounds the exact product instead. / and % by zero give
+ * TYPES_DIV_ZERO (*out is 0; SQL NULL).
  * A zero result is never negative (MariaDB can print -0.0 for %).
  * out may alias a or b.
  */
@@ -125,7 +133,7 @@ types_decimal_t types_dec_neg(const types_decimal_t *a);
 
 /* types_dec_round: a rounded to frac fraction digits (-65..30; negative rounds
  * to tens, hundreds...; the result scale is max(frac, 0)). Scaling up adds zeros.
- * Returns TYPES_OK or TYPES_OUT_OF_RANGE when the result exceeds 65 digits. */
+ * Returns TYPES_OK or TYPES_OUT_OF_RANGE when the result exceeds 81 digits. */
 types_status_t types_dec_round(const types_decimal_t *a, int frac, types_dec_round_mode_t mode,
                                types_decimal_t *out);
 

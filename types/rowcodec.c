@@ -96,6 +96,8 @@ static int encode_value(duet_buf_t *out, const types_datum_t *d)
     }
     case TYPES_K_DECIMAL: {
         int prec = types_dec_precision(&d->dec), frac = d->dec.frac;
+        if (prec > TYPES_MAX_DECIMAL_PREC)
+            return -1; /* only column values (types_dec_fit) are stored */
         uint8_t bin[40];
         types_dec_to_bin(&d->dec, prec, frac, bin);
         duet_buf_putc(out, (char)prec);

@@ -54,24 +54,31 @@ static void test_parse_format(void **state)
     check_parse("-", TYPES_BAD_VALUE, "0");
     check_parse(".", TYPES_BAD_VALUE, "0");
     check_parse("0.0001e-2", TYPES_OK, "0.000001");
-    /* 65 integer digits fit, 66 overflow. */
-    check_parse("99999999999999999999999999999999999999999999999999999999999999999", TYPES_OK,
-                "99999999999999999999999999999999999999999999999999999999999999999");
-    check_parse("-100000000000000000000000000000000000000000000000000000000000000000",
-                TYPES_OUT_OF_RANGE,
-                "-99999999999999999999999999999999999999999999999999999999999999999");
-    check_parse("1e65", TYPES_OUT_OF_RANGE,
-                "99999999999999999999999999999999999999999999999999999999999999999");
+    /* 81 integer digits fit (expressions), 82 overflow. */
+    check_parse("100000000000000000000000000000000000000000000000000000000000000000", TYPES_OK,
+                "100000000000000000000000000000000000000000000000000000000000000000");
+    check_parse(
+        "-1000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+        TYPES_OUT_OF_RANGE,
+        "-999999999999999999999999999999999999999999999999999999999999999999999999999999999");
+    check_parse(
+        "1e81", TYPES_OUT_OF_RANGE,
+        "999999999999999999999999999999999999999999999999999999999999999999999999999999999");
+    check_parse(
+        "1e80", TYPES_OK,
+        "100000000000000000000000000000000000000000000000000000000000000000000000000000000");
     check_parse("0e1000", TYPES_OK, "0");
     /* More than 30 fraction digits round half up. */
     check_parse("0.1234567890123456789012345678905", TYPES_TRUNCATED,
                 "0.123456789012345678901234567891");
     check_parse("0.1234567890123456789012345678900", TYPES_OK, "0.123456789012345678901234567890");
     check_parse("1e-40", TYPES_TRUNCATED, "0.000000000000000000000000000000");
-    /* 40 integer digits + 30 fraction digits: fraction trimmed to 25 to keep 65. */
-    check_parse("1234567890123456789012345678901234567890.123456789012345678901234567891",
-                TYPES_TRUNCATED,
-                "1234567890123456789012345678901234567890.1234567890123456789012346");
+    /* 60 integer digits + 30 fraction digits: fraction trimmed to 21 to keep 81. */
+    check_parse(
+        "123456789012345678901234567890123456789012345678901234567890."
+        "123456789012345678901234567891",
+        TYPES_TRUNCATED,
+        "123456789012345678901234567890123456789012345678901234567890.123456789012345678901");
 }
 
 static types_status_t apply(char op, const types_decimal_t *a, const types_decimal_t *b,
@@ -165,12 +172,21 @@ static void test_round_file(void **state)
 static void test_overflow_and_scale(void **state)
 {
     (void)state;
-    types_decimal_t max = dec("99999999999999999999999999999999999999999999999999999999999999999");
+    types_decimal_t m65 = dec("99999999999999999999999999999999999999999999999999999999999999999");
     types_decimal_t one = dec("1"), r;
+    /* Expressions go past 65 digits as in MySQL (MariaDB agrees: 10^65). */
+    assert_int_equal(types_dec_add(&m65, &one, &r), TYPES_OK);
+    check_str(&r, "100000000000000000000000000000000000000000000000000000000000000000");
+    types_decimal_t fitted;
+    assert_int_equal(types_dec_fit(&r, 65, 0, &fitted), TYPES_OUT_OF_RANGE);
+    types_decimal_t max =
+        dec("999999999999999999999999999999999999999999999999999999999999999999999999999999999");
     assert_int_equal(types_dec_add(&max, &one, &r), TYPES_OUT_OF_RANGE);
     types_decimal_t nmax = types_dec_neg(&max);
     assert_int_equal(types_dec_sub(&nmax, &one, &r), TYPES_OUT_OF_RANGE);
-    check_str(&r, "-99999999999999999999999999999999999999999999999999999999999999999");
+    check_str(&r,
+              "-999999999999999999999999999999999999999999999999999999999999999999999999999999999");
+    assert_int_equal(types_dec_mul(&m65, &m65, &r), TYPES_OUT_OF_RANGE);
     assert_int_equal(types_dec_mul(&max, &max, &r), TYPES_OUT_OF_RANGE);
     /* Product scale above 30 rounds to 30. */
     types_decimal_t s = dec("0.0000000000000001"), t = dec("0.0000000000000005");
