@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -467,6 +468,101 @@ int kv_client_get(kv_client_t *c, const void *key, size_t klen, uint64_t ts, due
         break;
     }
     duet_arena_destroy(arena);
+    return rc;
+}
+
+typedef struct bg_sort {
+    const void *const *keys;
+    const size_t *lens;
+} bg_sort_t;
+
+static int bg_cmp(const void *a, const void *b, void *arg)
+{
+    const bg_sort_t *bs = arg;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return bytes_cmp(bs->keys[x], bs->lens[x], bs->keys[y], bs->lens[y]);
+}
+
+int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *lens, size_t n,
+                        uint64_t ts, kv_client_found_fn fn, void *ctx, duet_err_t *err)
+{
+    if (n == 0)
+        return 0;
+    size_t *pending = duet_malloc(n * sizeof(size_t)), *retry = duet_malloc(n * sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        pending[i] = i;
+    bg_sort_t bs = {keys, lens};
+    qsort_r(pending, n, sizeof(size_t), bg_cmp, &bs);
+    duet_arena_t *arena = duet_arena_create(0);
+    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int delay = 2, rc = 0, region_retries = 0;
+    size_t np = n;
+    while (np > 0 && rc == 0) {
+        size_t nr = 0, i = 0;
+        Kvrpcpb__LockInfo **locks = duet_arena_alloc(arena, np * sizeof(*locks));
+        while (i < np && rc == 0) {
+            loc_t loc;
+            if (locate(c, keys[pending[i]], lens[pending[i]], arena, &loc, err) != 0) {
+                rc = KV_CLIENT_ERR;
+                break;
+            }
+            size_t j = i;
+            while (j < np && in_loc(&loc, keys[pending[j]], lens[pending[j]]))
+                j++;
+            Kvrpcpb__BatchGetRequest bg = KVRPCPB__BATCH_GET_REQUEST__INIT;
+            bg.n_keys = j - i;
+            bg.keys = duet_arena_alloc(arena, bg.n_keys * sizeof(*bg.keys));
+            for (size_t k = i; k < j; k++) {
+                bg.keys[k - i].data = (uint8_t *)keys[pending[k]];
+                bg.keys[k - i].len = lens[pending[k]];
+            }
+            bg.version = ts;
+            ProtobufCMessage *m;
+            int r = kv_call(c, &loc, "KvBatchGet", &bg.base, &m, arena, err);
+            if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+                if (r == 1)
+                    duet_err_set(err, ER_GENERIC, "kv: batch get: region kept changing");
+                rc = KV_CLIENT_ERR;
+                break;
+            }
+            if (r == 1)
+                continue;
+            Kvrpcpb__BatchGetResponse *br = (Kvrpcpb__BatchGetResponse *)m;
+            /* Pairs come back in request order, holding only keys with a value or a lock. */
+            size_t k = i;
+            for (size_t p = 0; p < br->n_pairs && rc == 0; p++) {
+                Kvrpcpb__KvPair *pair = br->pairs[p];
+                while (k < j && bytes_cmp(keys[pending[k]], lens[pending[k]], pair->key.data,
+                                          pair->key.len) != 0)
+                    k++;
+                if (k == j)
+                    break;
+                if (pair->error && pair->error->locked) {
+                    locks[nr] = pair->error->locked;
+                    retry[nr++] = pending[k];
+                } else if (pair->error) {
+                    rc = duet_err_set(err, ER_GENERIC, "kv: batch get failed");
+                } else if (fn(ctx, pending[k], pair->value.data, pair->value.len) != 0) {
+                    nr = 0;
+                    j = np;
+                    np = 0;
+                    break;
+                }
+                k++;
+            }
+            i = j;
+        }
+        for (size_t k = 0; k < nr && rc == 0; k++) {
+            if (settle(c, locks[k], ts, &delay, deadline, arena, err) != 0)
+                rc = KV_CLIENT_ERR;
+        }
+        memcpy(pending, retry, nr * sizeof(size_t));
+        np = rc == 0 ? nr : 0;
+        duet_arena_reset(arena);
+    }
+    duet_arena_destroy(arena);
+    duet_free(pending);
+    duet_free(retry);
     return rc;
 }
 

@@ -49,6 +49,18 @@ int kv_client_tso(kv_client_t *c, uint64_t *ts, duet_err_t *err);
 int kv_client_get(kv_client_t *c, const void *key, size_t klen, uint64_t ts, duet_buf_t *val,
                   bool *found, duet_err_t *err);
 
+/* kv_client_found_fn: receives the value of keys[idx]; return non-zero to stop. */
+typedef int (*kv_client_found_fn)(void *ctx, size_t idx, const void *val, size_t vlen);
+
+/*
+ * kv_client_batch_get: reads the n keys (keys[i], lens[i]) at ts with one request per region,
+ * resolving locks as kv_client_get does; fn is called once for each key that has a value (keys
+ * without one are skipped), in key order except that keys retried after a lock come last.
+ * Returns 0 or KV_CLIENT_ERR with err set.
+ */
+int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *lens, size_t n,
+                        uint64_t ts, kv_client_found_fn fn, void *ctx, duet_err_t *err);
+
 /* kv_client_scan_fn: receives one pair; return non-zero to stop the scan. */
 typedef int (*kv_client_scan_fn)(void *ctx, const void *key, size_t klen, const void *val,
                                  size_t vlen);
