@@ -903,6 +903,7 @@ static void cmd_stmt_reset(proxy_conn_t *c)
         return;
     }
     wire_stmt_params_reset_long_data(&st->params);
+    proxy_stmt_close_cursor(st);
     reply_ok(c);
 }
 
@@ -1133,6 +1134,9 @@ static void conn_work(void *arg)
         if (st != NULL) {
             wire_param_t *params =
                 duet_calloc(st->params.count ? st->params.count : 1, sizeof(wire_param_t));
+            proxy_stmt_close_cursor(st);
+            if (ex.flags & 0x01) /* CURSOR_TYPE_READ_ONLY */
+                k.cursor = st;
             if (wire_stmt_execute_parse(p, n, &st->params, &ex, params, &e) == 0)
                 proxy_exec_prepared(s, st, params, &k);
             else
@@ -1144,16 +1148,41 @@ static void conn_work(void *arg)
         }
     } else {
         uint32_t id, rows;
+        proxy_stmt_t *st = NULL;
         if (wire_stmt_fetch_parse(p, n, &id, &rows, &e) == 0) {
-            if (proxy_stmt_find(s, id) == NULL) {
+            st = proxy_stmt_find(s, id);
+            if (st == NULL) {
                 char ids[16];
                 snprintf(ids, sizeof(ids), "%u", id);
                 duet_err_set(&e, ER_UNKNOWN_STMT_HANDLER, ids, "mysqld_stmt_fetch");
-            } else {
+            } else if (!st->cursor_open) {
                 duet_err_set(&e, ER_STMT_HAS_NO_OPEN_CURSOR, (unsigned long)id);
+                st = NULL;
             }
         }
-        proxy_sink_error(&k, &e);
+        if (st == NULL) {
+            proxy_sink_error(&k, &e);
+        } else {
+            /* Up to rows rows from the cursor, then EOF; LAST_ROW_SENT closes it. */
+            duet_buf_t *b = &st->cursor_rows;
+            for (uint32_t i = 0; i < rows && st->cursor_pos + 4 <= b->len; i++) {
+                uint32_t len;
+                memcpy(&len, b->data + st->cursor_pos, 4);
+                wire_out_packet(&c->out, b->data + st->cursor_pos + 4, len);
+                st->cursor_pos += 4 + (size_t)len;
+                if (c->out.buf.len >= PROXY_SINK_FLUSH_BYTES)
+                    conn_worker_flush(c, &c->out);
+            }
+            uint16_t status = proxy_session_status(s) | WIRE_STATUS_CURSOR_EXISTS;
+            bool done = st->cursor_pos + 4 > b->len;
+            if (done)
+                status |= WIRE_STATUS_LAST_ROW_SENT;
+            wire_out_begin(&c->out);
+            wire_result_end_encode(s->caps, 0, status, &c->out.buf);
+            wire_out_end(&c->out);
+            if (done)
+                proxy_stmt_close_cursor(st);
+        }
     }
     c->close_after_reply = k.last_errno == DUET_ERRNO(ER_MALFORMED_PACKET);
     c->cmd_kind = k.last_errno ? -k.last_errno : c->cmd_kind;

@@ -50,7 +50,16 @@ void proxy_sink_columns(proxy_sink_t *k, const wire_column_t *cols, size_t n)
         wire_column_encode(&cols[i], false, &k->out->buf);
         wire_out_end(k->out);
     }
-    if (!(k->session->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
+    if (k->cursor != NULL) {
+        /* The metadata ends with an EOF saying a cursor exists; rows wait for FETCH. */
+        proxy_stmt_close_cursor(k->cursor);
+        k->cursor->cursor_open = true;
+        wire_out_begin(k->out);
+        wire_result_end_encode(k->session->caps, 0,
+                               proxy_session_status(k->session) | WIRE_STATUS_CURSOR_EXISTS,
+                               &k->out->buf);
+        wire_out_end(k->out);
+    } else if (!(k->session->caps & WIRE_CLIENT_DEPRECATE_EOF)) {
         wire_out_begin(k->out);
         wire_eof_encode(0, proxy_session_status(k->session), &k->out->buf);
         wire_out_end(k->out);
@@ -60,6 +69,16 @@ void proxy_sink_columns(proxy_sink_t *k, const wire_column_t *cols, size_t n)
 
 int proxy_sink_row(proxy_sink_t *k, const wire_value_t *vals, duet_err_t *err)
 {
+    if (k->cursor != NULL && k->cursor->cursor_open) {
+        duet_buf_t *b = &k->cursor->cursor_rows;
+        size_t at = b->len;
+        wire_put_u32(b, 0);
+        int rc = wire_binary_row_encode(k->cols, vals, k->ncols, b, err);
+        uint32_t n = (uint32_t)(b->len - at - 4);
+        memcpy(b->data + at, &n, 4);
+        k->rows++;
+        return rc;
+    }
     wire_out_begin(k->out);
     int rc = 0;
     if (k->binary)
@@ -82,6 +101,12 @@ static uint16_t status_with_more(proxy_sink_t *k, bool more)
 
 void proxy_sink_end(proxy_sink_t *k, bool more)
 {
+    if (k->cursor != NULL && k->cursor->cursor_open) {
+        /* Rows are served by COM_STMT_FETCH; later results (if any) are sent. */
+        k->cursor = NULL;
+        k->results++;
+        return;
+    }
     wire_out_begin(k->out);
     wire_result_end_encode(k->session->caps, k->session->warnings, status_with_more(k, more),
                            &k->out->buf);
@@ -106,6 +131,8 @@ void proxy_sink_ok(proxy_sink_t *k, uint64_t affected, uint64_t last_insert_id, 
 
 void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err)
 {
+    if (k->cursor != NULL && k->cursor->cursor_open)
+        proxy_stmt_close_cursor(k->cursor);
     if (k->session->vars.vals != NULL)
         proxy_session_add_error(k->session, err);
     wire_out_begin(k->out);

@@ -31,6 +31,9 @@ typedef struct proxy_sink {
     void (*flush)(void *ctx, wire_out_t *out);
     void *flush_ctx;
     bool binary; /* binary protocol rows (COM_STMT_EXECUTE) */
+    /* cursor: rows of the next result set are kept in this statement for
+     * COM_STMT_FETCH instead of being sent; set by the server. */
+    proxy_stmt_t *cursor;
     size_t ncols;
     wire_column_t *cols; /* copy of the current result's columns (heap) */
     uint64_t rows;

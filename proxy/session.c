@@ -34,6 +34,7 @@ static void free_stmts(proxy_session_t *s)
     while (st) {
         proxy_stmt_t *next = st->next;
         wire_stmt_params_free(&st->params);
+        duet_buf_free(&st->cursor_rows);
         duet_free(st->text);
         duet_free(st->name);
         duet_free(st);
@@ -112,6 +113,13 @@ int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err)
     return 0;
 }
 
+void proxy_stmt_close_cursor(proxy_stmt_t *st)
+{
+    st->cursor_open = false;
+    st->cursor_pos = 0;
+    duet_buf_free(&st->cursor_rows);
+}
+
 proxy_stmt_t *proxy_stmt_find_name(proxy_session_t *s, const char *name)
 {
     for (proxy_stmt_t *st = s->stmts; st; st = st->next)
@@ -159,6 +167,7 @@ void proxy_stmt_close(proxy_session_t *s, uint32_t id)
             proxy_stmt_t *st = *pp;
             *pp = st->next;
             wire_stmt_params_free(&st->params);
+            duet_buf_free(&st->cursor_rows);
             duet_free(st->text);
             duet_free(st->name);
             duet_free(st);

@@ -28,6 +28,11 @@ typedef struct proxy_stmt {
     size_t text_len;
     uint16_t ncols;
     wire_stmt_params_t params;
+    /* An open read-only cursor (COM_STMT_EXECUTE with CURSOR_TYPE_READ_ONLY): the result's
+     * binary rows, each stored as a 4-byte length and the row payload. */
+    bool cursor_open;
+    duet_buf_t cursor_rows;
+    size_t cursor_pos;
     struct proxy_stmt *next;
 } proxy_stmt_t;
 
@@ -107,6 +112,9 @@ proxy_stmt_t *proxy_stmt_add(proxy_session_t *s, const char *name, const char *t
                              uint16_t ncols, uint16_t nparams);
 /* proxy_stmt_find_name: the statement prepared as name, or NULL. */
 proxy_stmt_t *proxy_stmt_find_name(proxy_session_t *s, const char *name);
+
+/* proxy_stmt_close_cursor: forgets the statement's open cursor, if any. */
+void proxy_stmt_close_cursor(proxy_stmt_t *st);
 
 /* proxy_stmt_find: the statement with id, or NULL. Owner thread only. */
 proxy_stmt_t *proxy_stmt_find(proxy_session_t *s, uint32_t id);

@@ -418,6 +418,53 @@ static void test_binary_protocol(void **state)
     mysql_close(m);
 }
 
+static void test_cursor_fetch(void **state)
+{
+    (void)state;
+    MYSQL *m = client();
+    MYSQL_STMT *st = mysql_stmt_init(m);
+    unsigned long type = CURSOR_TYPE_READ_ONLY, prefetch = 1;
+    mysql_stmt_attr_set(st, STMT_ATTR_CURSOR_TYPE, &type);
+    mysql_stmt_attr_set(st, STMT_ATTR_PREFETCH_ROWS, &prefetch);
+    const char *q = "select ?";
+    assert_int_equal(mysql_stmt_prepare(st, q, strlen(q)), 0);
+    long long p0 = 9;
+    MYSQL_BIND pb;
+    memset(&pb, 0, sizeof(pb));
+    pb.buffer_type = MYSQL_TYPE_LONGLONG;
+    pb.buffer = &p0;
+    assert_int_equal(mysql_stmt_bind_param(st, &pb), 0);
+    if (mysql_stmt_execute(st) != 0)
+        fail_msg("execute: %s", mysql_stmt_error(st));
+    char s[128];
+    unsigned long slen;
+    my_bool isnull;
+    MYSQL_BIND rb[6];
+    memset(rb, 0, sizeof(rb));
+    for (int i = 0; i < 6; i++) {
+        rb[i].buffer_type = MYSQL_TYPE_STRING;
+        rb[i].buffer = s;
+        rb[i].buffer_length = sizeof(s);
+        rb[i].length = &slen;
+        rb[i].is_null = &isnull;
+    }
+    assert_int_equal(mysql_stmt_bind_result(st, rb), 0);
+    int fetched = 0, rc;
+    while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED)
+        fetched++;
+    assert_int_equal(rc, MYSQL_NO_DATA);
+    assert_int_equal(fetched, 2);
+    /* A second execution opens a fresh cursor. */
+    assert_int_equal(mysql_stmt_execute(st), 0);
+    fetched = 0;
+    while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED)
+        fetched++;
+    assert_int_equal(fetched, 2);
+    mysql_stmt_close(st);
+    assert_int_equal(mysql_ping(m), 0);
+    mysql_close(m);
+}
+
 static void *run_slow(void *arg)
 {
     MYSQL *m = arg;
@@ -479,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_error_after_rows_and_ok),
         cmocka_unit_test(test_binary_protocol),
         cmocka_unit_test(test_long_statement_and_kill_query),
+        cmocka_unit_test(test_cursor_fetch),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     mysql_library_end();
