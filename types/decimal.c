@@ -293,6 +293,10 @@ static void big_drop_digits(big_t *m, int k, bool neg, types_dec_round_mode_t mo
         *lost = nonzero;
 }
 
+/* MySQL's decimal buffer: DEC_WORDS words of 9 digits. */
+#define DEC_WORDS     9
+#define WORDS(digits) (((digits) + 8) / 9)
+
 /* finish: stores magnitude m with scale frac (may exceed 30) into out, applying
  * the 30-digit scale and 65-digit precision limits. */
 static types_status_t finish(big_t *m, int frac, bool neg, types_decimal_t *out)
@@ -305,22 +309,27 @@ static types_status_t finish(big_t *m, int frac, bool neg, types_decimal_t *out)
         if (lost)
             st = TYPES_TRUNCATED;
     }
-    /* Below 2^269 < 10^81 the precision cannot be exceeded: skip counting. */
-    int digits = big_bits(m) <= 269 ? 0 : big_digits(m);
-    if (digits > TYPES_DEC_MAX_DIGITS) {
-        int intg = digits - frac;
-        if (intg > TYPES_DEC_MAX_DIGITS) {
+    /* MySQL holds a value in 9 words of 9 digits, integer and fraction words
+     * apart. Below 2^215 < 10^65 any split fits, so skip counting. */
+    if (big_bits(m) > 215) {
+        int intg = big_digits(m) - frac;
+        if (intg < 0)
+            intg = 0;
+        if (WORDS(intg) > DEC_WORDS) {
             set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
             return TYPES_OUT_OF_RANGE;
         }
-        int drop = digits - TYPES_DEC_MAX_DIGITS;
-        big_drop_digits(m, drop, neg, TYPES_ROUND_HALF_UP, &lost);
-        frac -= drop;
-        if (lost)
-            st = types_status_worse(st, TYPES_TRUNCATED);
-        if (big_digits(m) > TYPES_DEC_MAX_DIGITS) {
-            set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
-            return TYPES_OUT_OF_RANGE;
+        int room = (DEC_WORDS - WORDS(intg)) * 9;
+        if (frac > room) {
+            big_drop_digits(m, frac - room, neg, TYPES_ROUND_HALF_UP, &lost);
+            frac = room;
+            if (lost)
+                st = types_status_worse(st, TYPES_TRUNCATED);
+            int after = big_digits(m) - frac;
+            if (WORDS(after) > DEC_WORDS) {
+                set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
+                return TYPES_OUT_OF_RANGE;
+            }
         }
     }
     memcpy(out->w, m->w, sizeof out->w);
@@ -467,6 +476,14 @@ types_status_t types_dec_from_string(const char *s, size_t len, types_decimal_t 
         set_max(out, TYPES_DEC_MAX_DIGITS, 0, neg);
         return TYPES_OUT_OF_RANGE;
     }
+    /* Fraction digits beyond the words the integer part leaves are cut, not
+     * rounded, as MySQL's parser reads only what its buffer holds. */
+    bool cut = false;
+    int room = (DEC_WORDS - WORDS(nint > 0 ? (int)nint : 0)) * 9;
+    if (keep_frac > room) {
+        keep_frac = room;
+        cut = true;
+    }
     /* Digit at position p (0 = first significant integer digit as written). */
     size_t nd_int = int_end - int_start, nd_frac = frac_end - frac_start;
 #define DIGIT_AT(p)                                                                                \
@@ -490,7 +507,7 @@ types_status_t types_dec_from_string(const char *s, size_t len, types_decimal_t 
         bool lost = false;
         for (long p = first < 0 ? 0 : first; p < (long)total_written && !lost; p++)
             lost = DIGIT_AT((size_t)p) != 0;
-        if (first >= 0 && dg >= 5)
+        if (first >= 0 && dg >= 5 && !cut)
             big_add_small(&m, 1);
         if (lost)
             st = types_status_worse(st, TYPES_TRUNCATED);
@@ -650,17 +667,36 @@ static types_status_t add_sub(const types_decimal_t *a, const types_decimal_t *b
     big_t ma, mb, r;
     f = align(a, b, &ma, &mb);
     bool neg;
-    if (a->neg == bneg) {
-        big_add(&ma, &mb, &r);
-        neg = a->neg;
-    } else if (big_cmp(&ma, &mb) >= 0) {
-        big_sub(&ma, &mb, &r);
-        neg = a->neg;
-    } else {
-        big_sub(&mb, &ma, &r);
-        neg = bneg;
+    types_status_t st = TYPES_OK;
+    for (int pass = 0;; pass++) {
+        if (a->neg == bneg) {
+            big_add(&ma, &mb, &r);
+            neg = a->neg;
+        } else if (big_cmp(&ma, &mb) >= 0) {
+            big_sub(&ma, &mb, &r);
+            neg = a->neg;
+        } else {
+            big_sub(&mb, &ma, &r);
+            neg = bneg;
+        }
+        if (pass > 0 || big_bits(&r) <= 215)
+            break;
+        /* When the integer words leave no room for the whole fraction, MySQL adds
+         * only the fraction words that fit: the operands are truncated first. */
+        int intg = big_digits(&r) - f;
+        int room = WORDS(intg < 0 ? 0 : intg) > DEC_WORDS
+                       ? 0
+                       : (DEC_WORDS - WORDS(intg < 0 ? 0 : intg)) * 9;
+        if (f <= room)
+            break;
+        bool lost_a = false, lost_b = false;
+        big_drop_digits(&ma, f - room, false, TYPES_ROUND_TRUNCATE, &lost_a);
+        big_drop_digits(&mb, f - room, false, TYPES_ROUND_TRUNCATE, &lost_b);
+        if (lost_a || lost_b)
+            st = TYPES_TRUNCATED;
+        f = room;
     }
-    return finish(&r, f, neg, out);
+    return types_status_worse(st, finish(&r, f, neg, out));
 }
 
 types_status_t types_dec_add(const types_decimal_t *a, const types_decimal_t *b,
