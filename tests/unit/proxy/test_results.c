@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <arpa/inet.h>
 #include <mysql.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -465,6 +468,93 @@ static void test_cursor_fetch(void **state)
     mysql_close(m);
 }
 
+/* Raw-socket client asking for CLIENT_DEPRECATE_EOF, which Connector/C does not. */
+static int raw_read(int fd, uint8_t *buf, size_t cap, uint8_t *seq)
+{
+    uint8_t h[4];
+    size_t got = 0;
+    while (got < 4) {
+        ssize_t n = recv(fd, h + got, 4 - got, 0);
+        if (n <= 0)
+            return -1;
+        got += (size_t)n;
+    }
+    size_t len = h[0] | (h[1] << 8) | ((size_t)h[2] << 16);
+    *seq = h[3];
+    assert_true(len <= cap);
+    for (got = 0; got < len;) {
+        ssize_t n = recv(fd, buf + got, len - got, 0);
+        if (n <= 0)
+            return -1;
+        got += (size_t)n;
+    }
+    return (int)len;
+}
+
+static void test_deprecate_eof_multi_results(void **state)
+{
+    (void)state;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_port = htons((uint16_t)proxy_server_port(srv))};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+    uint8_t buf[4096], seq;
+    assert_true(raw_read(fd, buf, sizeof(buf), &seq) > 0);
+    uint8_t resp[128] = {0};
+    uint32_t caps = WIRE_CLIENT_PROTOCOL_41 | WIRE_CLIENT_SECURE_CONNECTION |
+                    WIRE_CLIENT_PLUGIN_AUTH | WIRE_CLIENT_DEPRECATE_EOF | WIRE_CLIENT_MULTI_RESULTS;
+    memcpy(resp + 4, &caps, 4);
+    size_t n = 4 + 32;
+    memcpy(resp + n, "root\0\0caching_sha2_password", 27);
+    n += 28;
+    resp[0] = (uint8_t)(n - 4);
+    resp[3] = 1;
+    assert_int_equal(send(fd, resp, n, 0), (ssize_t)n);
+    assert_true(raw_read(fd, buf, sizeof(buf), &seq) > 0);
+    assert_int_equal(buf[0], 0);
+    const uint8_t q[] = {6, 0, 0, 0, 3, 'm', 'u', 'l', 't', 'i'};
+    assert_int_equal(send(fd, q, sizeof(q), 0), (ssize_t)sizeof(q));
+    /* Result 1: count, definition, row, then OK with header 0xFE and MORE_RESULTS. */
+    uint8_t expect_seq = 1;
+    int len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_int_equal(seq, expect_seq++);
+    assert_true(len == 1 && buf[0] == 1);
+    len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_int_equal(seq, expect_seq++);
+    assert_memory_equal(buf,
+                        "\x03"
+                        "def",
+                        4);
+    len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_true(len == 2 && buf[0] == 1 && buf[1] == 'a');
+    expect_seq++;
+    len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_int_equal(seq, expect_seq++);
+    assert_int_equal(buf[0], 0xFE);
+    assert_true(len >= 7 && len < 9);
+    uint16_t status = (uint16_t)(buf[3] | (buf[4] << 8));
+    assert_true(status & WIRE_STATUS_MORE_RESULTS_EXISTS);
+    assert_true(status & WIRE_STATUS_AUTOCOMMIT);
+    /* Result 2: OK, affected rows 3, MORE_RESULTS. */
+    len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_int_equal(seq, expect_seq++);
+    assert_int_equal(buf[0], 0x00);
+    assert_int_equal(buf[1], 3);
+    status = (uint16_t)(buf[3] | (buf[4] << 8));
+    assert_true(status & WIRE_STATUS_MORE_RESULTS_EXISTS);
+    /* Result 3 ends without MORE_RESULTS. */
+    raw_read(fd, buf, sizeof(buf), &seq);
+    raw_read(fd, buf, sizeof(buf), &seq);
+    raw_read(fd, buf, sizeof(buf), &seq);
+    assert_true(buf[0] == 1 && buf[1] == 'b');
+    len = raw_read(fd, buf, sizeof(buf), &seq);
+    assert_int_equal(buf[0], 0xFE);
+    status = (uint16_t)(buf[3] | (buf[4] << 8));
+    assert_false(status & WIRE_STATUS_MORE_RESULTS_EXISTS);
+    close(fd);
+}
+
 static void *run_slow(void *arg)
 {
     MYSQL *m = arg;
@@ -527,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_binary_protocol),
         cmocka_unit_test(test_long_statement_and_kill_query),
         cmocka_unit_test(test_cursor_fetch),
+        cmocka_unit_test(test_deprecate_eof_multi_results),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     mysql_library_end();
