@@ -304,6 +304,23 @@ static int bootstrap(kv_node_t *node, duet_arena_t *arena, duet_err_t *err)
     return pd_call(node, "PutStore", &ps.base, &resp, arena, NULL, err);
 }
 
+/* heartbeat_all: tells pd about every region, so that a split whose report was lost (a crash
+ * between persisting it and reporting it) reaches pd's map on the next start. */
+static void heartbeat_all(kv_node_t *node, duet_arena_t *arena)
+{
+    for (size_t i = 0; i < node->n_regions; i++) {
+        Pdpb__RegionHeartbeatRequest req = PDPB__REGION_HEARTBEAT_REQUEST__INIT;
+        req.region = kv_node_region_meta(node, node->regions[i], arena);
+        req.leader = req.region->peers[0];
+        req.approximate_size = node->regions[i]->approx_size;
+        ProtobufCMessage *resp;
+        duet_err_t e = {0};
+        if (pd_call(node, "RegionHeartbeat", &req.base, &resp, arena, NULL, &e) != 0)
+            log_warn("heartbeat of region %llu: %s", (unsigned long long)node->regions[i]->id,
+                     e.msg);
+    }
+}
+
 int kv_node_open(const char *dir, const kv_node_options_t *opts, rpc_transport_t *pd,
                  kv_node_t **out, duet_err_t *err)
 {
@@ -336,6 +353,9 @@ int kv_node_open(const char *dir, const kv_node_options_t *opts, rpc_transport_t
         return -1;
     }
     approx_init(node);
+    arena = duet_arena_create(0);
+    heartbeat_all(node, arena);
+    duet_arena_destroy(arena);
     log_info("kv store %llu opened in %s with %zu regions", (unsigned long long)node->store_id, dir,
              node->n_regions);
     *out = node;

@@ -686,6 +686,52 @@ static int h_report_split(void *ctx, const ProtobufCMessage *req, ProtobufCMessa
     return 0;
 }
 
+static int h_region_heartbeat(void *ctx, const ProtobufCMessage *req, ProtobufCMessage *resp,
+                              duet_arena_t *arena, duet_err_t *err)
+{
+    (void)err;
+    pd_server_t *pd = ctx;
+    const Pdpb__RegionHeartbeatRequest *r = (const Pdpb__RegionHeartbeatRequest *)req;
+    Pdpb__RegionHeartbeatResponse *out = (Pdpb__RegionHeartbeatResponse *)resp;
+    if (r->region == NULL) {
+        out->header = header(arena, PDPB__ERROR_TYPE__UNKNOWN, "heartbeat needs a region");
+        return 0;
+    }
+    pthread_mutex_lock(&pd->lock);
+    /* Refuse a view older than what pd holds for any part of its range. */
+    for (size_t i = 0; i < pd->n_regions; i++) {
+        Metapb__Region *o = pd->regions[i].meta;
+        bool overlap = o->id == r->region->id || (before_end(&o->start_key, &r->region->end_key) &&
+                                                  before_end(&r->region->start_key, &o->end_key));
+        if (overlap && epoch_version(o) > epoch_version(r->region)) {
+            pthread_mutex_unlock(&pd->lock);
+            out->header = header(arena, PDPB__ERROR_TYPE__STALE_REGION, "stale region heartbeat");
+            return 0;
+        }
+    }
+    uint64_t leader = r->leader ? r->leader->store_id : first_store(r->region);
+    pd_region_t *same = region_by_id_locked(pd, r->region->id);
+    bool changed =
+        same == NULL || same->leader_store != leader ||
+        epoch_version(same->meta) != epoch_version(r->region) ||
+        same->meta->start_key.len != r->region->start_key.len ||
+        same->meta->end_key.len != r->region->end_key.len ||
+        (r->region->start_key.len && memcmp(same->meta->start_key.data, r->region->start_key.data,
+                                            r->region->start_key.len) != 0) ||
+        (r->region->end_key.len &&
+         memcmp(same->meta->end_key.data, r->region->end_key.data, r->region->end_key.len) != 0);
+    duet_err_t e = {0};
+    int rc = 0;
+    if (changed) {
+        put_region_locked(pd, r->region, leader);
+        rc = save_locked(pd, &e);
+    }
+    out->header = rc == 0 ? header(arena, PDPB__ERROR_TYPE__OK, NULL)
+                          : header(arena, PDPB__ERROR_TYPE__UNKNOWN, e.msg);
+    pthread_mutex_unlock(&pd->lock);
+    return 0;
+}
+
 int pd_register(pd_server_t *pd, rpc_server_t *server, duet_err_t *err)
 {
     static const struct {
@@ -702,6 +748,7 @@ int pd_register(pd_server_t *pd, rpc_server_t *server, duet_err_t *err)
         {"GetRegion", h_get_region},
         {"GetRegionByID", h_get_region_by_id},
         {"ReportSplit", h_report_split},
+        {"RegionHeartbeat", h_region_heartbeat},
     };
     for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
         if (rpc_server_register(server, &pdpb__pd__descriptor, methods[i].name, methods[i].fn, pd,

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -155,6 +156,37 @@ static void test_region_errors(void **state)
     assert_string_equal(kvt_get(f, "a", 100), "1");
     assert_string_equal(kvt_get(f, "m", 100), "2");
     assert_string_equal(kvt_get(f, "x", 100), "3");
+    kvt_destroy(f);
+}
+
+static void test_lost_split_report(void **state)
+{
+    (void)state;
+    kvt_t *f = kvt_create(0, false);
+    kvt_put(f, "a", "1", 10, 11);
+    kvt_put(f, "x", "2", 10, 12);
+    char cmd[700];
+    snprintf(cmd, sizeof(cmd), "cp %s/pd/pd.state %s/pd.old", f->dir, f->dir);
+    assert_int_equal(system(cmd), 0);
+    ProtobufCBinaryData k = kvt_bytes("m");
+    Kvrpcpb__SplitRegionRequest s = KVRPCPB__SPLIT_REGION_REQUEST__INIT;
+    s.context = kvt_ctx(f, "a");
+    s.split_keys = &k;
+    s.n_split_keys = 1;
+    assert_null(
+        ((Kvrpcpb__SplitRegionResponse *)kvt_call(f, "SplitRegion", &s.base))->region_error);
+    assert_int_equal(pd_region_count(f->pd), 2);
+    /* pd comes back without the report (its state from before the split). */
+    kv_node_close(f->kv);
+    f->kv = NULL;
+    snprintf(cmd, sizeof(cmd), "cp %s/pd.old %s/pd/pd.state", f->dir, f->dir);
+    assert_int_equal(system(cmd), 0);
+    kvt_restart(f);
+    /* The node's heartbeats on start put the split into pd's map again. */
+    assert_int_equal(pd_region_count(f->pd), 2);
+    assert_int_equal(kvt_ctx(f, "a")->region_epoch->version, 2);
+    assert_string_equal(kvt_get(f, "a", 100), "1");
+    assert_string_equal(kvt_get(f, "x", 100), "2");
     kvt_destroy(f);
 }
 
@@ -355,9 +387,10 @@ static void test_coprocessor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_auto_split), cmocka_unit_test(test_region_errors),
-        cmocka_unit_test(test_gc),         cmocka_unit_test(test_gc_worker),
-        cmocka_unit_test(test_reopen),     cmocka_unit_test(test_coprocessor),
+        cmocka_unit_test(test_auto_split),        cmocka_unit_test(test_region_errors),
+        cmocka_unit_test(test_lost_split_report), cmocka_unit_test(test_gc),
+        cmocka_unit_test(test_gc_worker),         cmocka_unit_test(test_reopen),
+        cmocka_unit_test(test_coprocessor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
