@@ -7,6 +7,7 @@
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,6 +76,14 @@ static int generate_cert(const char *cert_path, const char *key_path, duet_err_t
                                (const unsigned char *)"duet_Auto_Generated_Server_Certificate", -1,
                                -1, 0);
     X509_set_issuer_name(x, name);
+    X509V3_CTX v3;
+    X509V3_set_ctx_nodb(&v3);
+    X509V3_set_ctx(&v3, x, x, NULL, NULL, 0);
+    X509_EXTENSION *ext = X509V3_EXT_conf_nid(NULL, &v3, NID_basic_constraints, "critical,CA:TRUE");
+    if (ext != NULL) {
+        X509_add_ext(x, ext, -1);
+        X509_EXTENSION_free(ext);
+    }
     if (X509_sign(x, k, EVP_sha256()) == 0)
         goto done;
     if (write_pem_key(key_path, k, 1) < 0) {
@@ -95,6 +104,28 @@ done:
         tls_fail(err, "cannot generate", cert_path);
     X509_free(x);
     EVP_PKEY_free(k);
+    return rc;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "r");
+    if (in == NULL)
+        return -1;
+    FILE *out = fopen(to, "w");
+    if (out == NULL) {
+        fclose(in);
+        return -1;
+    }
+    char buf[4096];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            rc = -1;
+    fclose(in);
+    if (fclose(out) != 0)
+        rc = -1;
     return rc;
 }
 
@@ -142,6 +173,12 @@ int wire_tls_load(wire_tls_t *t, const char *datadir, const char *cert, const ch
         if (access(cert_path, R_OK) != 0 || access(key_path, R_OK) != 0) {
             if (generate_cert(cert_path, key_path, err) < 0)
                 return -1;
+            /* The certificate is its own CA: ca.pem lets clients verify it
+             * (--ssl-ca / ssl-mode=VERIFY_CA), as with MySQL's generated files. */
+            char ca_path[4200];
+            snprintf(ca_path, sizeof(ca_path), "%s/ca.pem", datadir);
+            if (copy_file(cert_path, ca_path) < 0)
+                return duet_err_set(err, ER_GENERIC, "TLS: cannot write %s", ca_path);
         }
     }
     SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());

@@ -18,10 +18,10 @@ typedef struct wire_tls {
 /*
  * wire_tls_load: sets up TLS. With cert and key set (non-empty), uses those files
  * (and ca if set); with neither set, uses <datadir>/server-cert.pem and
- * server-key.pem, generating a self-signed certificate and its 2048-bit RSA key
- * when they do not exist. Either way loads (or generates) the RSA key pair
- * <datadir>/private_key.pem and public_key.pem. Returns 0, or -1 with err 1105
- * naming the file and the OpenSSL reason. Call once at start-up, one thread.
+ * server-key.pem, generating a self-signed certificate (also written as ca.pem, so
+ * clients can verify it) and its 2048-bit RSA key when they do not exist. Either way loads (or
+ * generates) the RSA key pair <datadir>/private_key.pem and public_key.pem. Returns 0, or -1 with
+ * err 1105 naming the file and the OpenSSL reason. Call once at start-up, one thread.
  */
 int wire_tls_load(wire_tls_t *t, const char *datadir, const char *cert, const char *key,
                   const char *ca, duet_err_t *err);

@@ -1,6 +1,7 @@
 """test_pymysql.py - PyMySQL against duet: both auth plugins, with and without TLS, the
 fast and full caching_sha2 paths, exact access-denied errors, commands, status port."""
 import json
+import os
 import ssl
 import urllib.request
 
@@ -94,6 +95,17 @@ with Server(socket_path=True) as srv:
     err = error_of(lambda: c2.ping(reconnect=False))
     check("KILL closes the other connection", err is not None, err)
     c.close()
+
+    # The generated certificate verifies against <data dir>/ca.pem.
+    try:
+        ctx = ssl.create_default_context(cafile=os.path.join(srv.dir, "data", "ca.pem"))
+        ctx.check_hostname = False
+        c = pymysql.connect(host="127.0.0.1", port=srv.port, user="nat", password="pw1",
+                            ssl=ctx, autocommit=True, connect_timeout=10)
+        c.close()
+        check("TLS verifies against the generated ca.pem (VERIFY_CA)", True)
+    except Exception as e:
+        check("TLS verifies against the generated ca.pem (VERIFY_CA)", False, repr(e))
 
     # Unix socket: caching_sha2 full auth sends the password in clear (socket is secure).
     try:
