@@ -282,19 +282,26 @@ static int cmp_str(const types_datum_t *a, const types_datum_t *b)
     return types_coll_cmp(c, a->ptr, a->len, b->ptr, b->len);
 }
 
-/* A string or number as a time of the given kind; false if it is not one. */
-static bool to_time(const types_datum_t *d, uint8_t tp, uint64_t *packed)
+/* A string or integer as a DATETIME for comparing with a time value (a DATE
+ * compares as its midnight). A value that is no datetime becomes the zero date,
+ * with *st set, as MySQL converts it with warning 1292. False for other kinds. */
+static bool to_time(const types_datum_t *d, uint64_t *packed, types_status_t *st)
 {
     mytime_t t;
-    types_status_t st;
+    types_status_t s;
     if (d->kind == TYPES_K_STRING)
-        st = mytime_parse(d->ptr, d->len, time_kind(tp), 6, 0, &t);
+        s = mytime_parse(d->ptr, d->len, MYTIME_DATETIME, 6, 0, &t);
     else if (d->kind == TYPES_K_INT || d->kind == TYPES_K_UINT)
-        st = mytime_from_int(d->kind == TYPES_K_INT ? d->i : (int64_t)d->u, time_kind(tp), 0, &t);
+        s = d->kind == TYPES_K_UINT && d->u > INT64_MAX
+                ? TYPES_BAD_VALUE
+                : mytime_from_int(d->kind == TYPES_K_INT ? d->i : (int64_t)d->u, MYTIME_DATETIME, 0,
+                                  &t);
     else
         return false;
-    if (st != TYPES_OK && st != TYPES_TRUNCATED)
-        return false;
+    if (s != TYPES_OK && s != TYPES_TRUNCATED)
+        memset(&t, 0, sizeof t);
+    if (st && s != TYPES_OK)
+        *st = types_status_worse(*st, s == TYPES_TRUNCATED ? s : TYPES_BAD_VALUE);
     *packed = mytime_pack(&t);
     return true;
 }
@@ -345,7 +352,7 @@ int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status
             int r = ucmp(a->time, b->time);
             return r;
         }
-        if (to_time(o, t->tp, &p)) {
+        if (to_time(o, &p, st)) {
             int r = ucmp(t->time, p);
             return t == a ? r : -r;
         }
@@ -359,7 +366,12 @@ int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status
             s2 = mytime_dur_parse(o->ptr, o->len, 6, &v);
         else if (o->kind == TYPES_K_INT)
             s2 = mytime_dur_from_int(o->i, &v);
-        if (s2 == TYPES_OK || s2 == TYPES_TRUNCATED) {
+        if (o->kind == TYPES_K_STRING || o->kind == TYPES_K_INT) {
+            /* Not a time: compared as 00:00:00, with the warning. */
+            if (s2 == TYPES_BAD_VALUE)
+                v = 0;
+            if (st && s2 != TYPES_OK)
+                *st = types_status_worse(*st, s2);
             int r = t->dur < v ? -1 : (t->dur > v);
             return t == a ? r : -r;
         }

@@ -83,9 +83,11 @@ static inline bool types_datum_is_null(const types_datum_t *d)
  * decimal and double; a string against a number compares as DOUBLE (the string
  * converted, *st gets TYPES_TRUNCATED/TYPES_BAD_VALUE for warning 1292); strings
  * under a's collation (the caller resolves coercibility so both sides agree), or
- * as bytes when either side is a binary string; a time against a string or number converts that to
- * a time (falls back to string comparison if it is not one); ENUM/SET against strings by name,
- * against numbers by value; BIT as an unsigned integer. st may be NULL.
+ * as bytes when either side is a binary string; a date or datetime against a
+ * string or integer converts that to a DATETIME, a TIME against a string or
+ * integer to a TIME (a value that is none becomes zero, *st TYPES_BAD_VALUE);
+ * ENUM/SET against strings by name, against numbers by value; BIT as an unsigned
+ * integer. st may be NULL.
  */
 int types_datum_cmp(const types_datum_t *a, const types_datum_t *b, types_status_t *st);
 

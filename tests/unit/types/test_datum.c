@@ -380,6 +380,71 @@ static void test_cast_file(void **state)
     assert_int_equal(n, 2400);
 }
 
+static types_datum_t mk_datum(const char *kind, const char *v, duet_arena_t *a)
+{
+    size_t n = strlen(v);
+    mytime_t t;
+    if (strcmp(kind, "int") == 0)
+        return types_datum_int(strtoll(v, NULL, 10));
+    if (strcmp(kind, "double") == 0)
+        return types_datum_double(strtod(v, NULL));
+    if (strcmp(kind, "decimal") == 0) {
+        types_decimal_t d;
+        types_dec_from_string(v, n, &d, NULL);
+        return types_datum_decimal(&d);
+    }
+    if (strcmp(kind, "date") == 0 || strcmp(kind, "datetime") == 0) {
+        bool date = kind[4] == '\0';
+        assert_int_equal(mytime_parse(v, n, date ? MYTIME_DATE : MYTIME_DATETIME, 6, 0, &t),
+                         TYPES_OK);
+        return types_datum_time(&t, date ? TYPES_TP_DATE : TYPES_TP_DATETIME, date ? 0 : 6);
+    }
+    if (strcmp(kind, "time") == 0) {
+        int64_t dur;
+        assert_int_equal(mytime_dur_parse(v, n, 6, &dur), TYPES_OK);
+        return types_datum_duration(dur, 6);
+    }
+    return types_datum_string(duet_arena_strdup(a, v), n, TYPES_COLL_UTF8MB4_BIN);
+}
+
+/* Cross-type comparison signs generated with MariaDB (data/compare_cases.txt). */
+static void test_compare_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("DUET_TEST_SRC");
+    snprintf(path, sizeof path, "%s/tests/unit/types/data/compare_cases.txt", src ? src : ".");
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    duet_arena_t *a = duet_arena_create(0);
+    char line[512];
+    int n = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *field[5];
+        field[0] = line;
+        for (int i = 1; i < 5; i++) {
+            field[i] = strchr(field[i - 1], '\t');
+            assert_non_null(field[i]);
+            *field[i]++ = '\0';
+        }
+        types_datum_t x = mk_datum(field[0], field[1], a), y = mk_datum(field[2], field[3], a);
+        int got = types_datum_cmp(&x, &y, NULL), want = atoi(field[4]);
+        if (got != want) {
+            printf("MISMATCH %s '%s' vs %s '%s': got %d want %d\n", field[0], field[1], field[2],
+                   field[3], got, want);
+            bad++;
+        }
+        n++;
+    }
+    fclose(f);
+    duet_arena_destroy(a);
+    assert_int_equal(bad, 0);
+    assert_true(n > 900);
+}
+
 static void test_warnings(void **state)
 {
     (void)state;
@@ -502,8 +567,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_to_number), cmocka_unit_test(test_double_format),
         cmocka_unit_test(test_compare),       cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_format_column),
-        cmocka_unit_test(test_cast_file),     cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_compare_file),
+        cmocka_unit_test(test_format_column), cmocka_unit_test(test_cast_file),
+        cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
