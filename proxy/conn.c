@@ -975,6 +975,7 @@ static void conn_command(proxy_conn_t *c)
     case WIRE_COM_STMT_EXECUTE:
     case WIRE_COM_STMT_FETCH:
         c->state = CS_BUSY;
+        atomic_fetch_add(&s->metrics.running, 1);
         bufferevent_disable(c->bev, EV_READ);
         if (cmd == WIRE_COM_QUERY || cmd == WIRE_COM_STMT_PREPARE)
             set_info(c, c->in.data + 1, c->in.len - 1);
@@ -982,6 +983,7 @@ static void conn_command(proxy_conn_t *c)
             set_info(c, "", 0);
         if (duet_pool_submit(s->pool, conn_work, c) < 0) {
             c->state = CS_READY;
+            atomic_fetch_sub(&s->metrics.running, 1);
             duet_err_set(&e, ER_GENERIC, "server is shutting down");
             reply_err(c, &e);
             break;
@@ -1202,6 +1204,7 @@ void proxy_conn_done(proxy_conn_t *c)
         kind = command_kind(c->cmd);
     }
     proxy_metrics_query(&s->metrics, kind, proxy_now_us() - c->cmd_start_us);
+    atomic_fetch_sub(&s->metrics.running, 1);
     if (c->dead) {
         c->loop->zombies--;
         conn_free(c);

@@ -1,6 +1,7 @@
 /* metrics.c - counters and their Prometheus rendering (see metrics.h). */
 #include "proxy/metrics.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -92,4 +93,27 @@ void proxy_metrics_render(proxy_metrics_t *m, duet_buf_t *b)
     duet_buf_printf(b, "duet_query_duration_seconds_sum %.6f\n",
                     (double)atomic_load(&m->dur_sum_us) / 1e6);
     duet_buf_printf(b, "duet_query_duration_seconds_count %llu\n", count);
+}
+
+size_t proxy_metrics_status(proxy_metrics_t *m, proxy_status_var_t *out)
+{
+    long long up = (long long)time(NULL) - m->started;
+    struct {
+        const char *name;
+        unsigned long long v;
+    } rows[PROXY_STATUS_VARS] = {
+        {"Aborted_connects", atomic_load(&m->aborted_connects)},
+        {"Connections", atomic_load(&m->connections_total)},
+        {"Max_used_connections", (unsigned long long)atomic_load(&m->max_used_connections)},
+        {"Questions", atomic_load(&m->questions)},
+        {"Threads_connected", (unsigned long long)atomic_load(&m->connections)},
+        {"Threads_running", (unsigned long long)atomic_load(&m->running)},
+        {"Uptime", (unsigned long long)(up > 0 ? up : 0)},
+        {"Uptime_since_flush_status", (unsigned long long)(up > 0 ? up : 0)},
+    };
+    for (size_t i = 0; i < PROXY_STATUS_VARS; i++) {
+        out[i].name = rows[i].name;
+        snprintf(out[i].value, sizeof(out[i].value), "%llu", rows[i].v);
+    }
+    return PROXY_STATUS_VARS;
 }

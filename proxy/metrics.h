@@ -34,8 +34,23 @@ typedef struct proxy_metrics {
     atomic_ullong dur_bucket[PROXY_METRICS_BUCKETS]; /* cumulative at render time */
     atomic_ullong dur_count;
     atomic_ullong dur_sum_us;
-    int64_t started; /* unix seconds */
+    atomic_int max_used_connections;
+    atomic_int running; /* commands being executed by workers */
+    int64_t started;    /* unix seconds */
 } proxy_metrics_t;
+
+/* proxy_status_var_t: one row of SHOW [GLOBAL] STATUS. */
+typedef struct proxy_status_var {
+    const char *name;
+    char value[32];
+} proxy_status_var_t;
+
+#define PROXY_STATUS_VARS 8
+
+/* proxy_metrics_status: fills out (PROXY_STATUS_VARS entries, sorted by name) with
+ * Aborted_connects, Connections, Max_used_connections, Questions, Threads_connected,
+ * Threads_running, Uptime and Uptime_since_flush_status. Returns the count. Any thread. */
+size_t proxy_metrics_status(proxy_metrics_t *m, proxy_status_var_t *out);
 
 void proxy_metrics_init(proxy_metrics_t *m);
 /* proxy_metrics_query: counts one command of kind that took us microseconds. */

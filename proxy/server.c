@@ -91,6 +91,11 @@ int proxy_server_connections(proxy_server_t *s)
     return atomic_load(&s->metrics.connections);
 }
 
+proxy_metrics_t *proxy_server_metrics(proxy_server_t *s)
+{
+    return &s->metrics;
+}
+
 int proxy_server_port(const proxy_server_t *s)
 {
     return s->port;
@@ -211,6 +216,10 @@ static void accept_cb(struct evconnlistener *lst, evutil_socket_t fd, struct soc
         return;
     }
     atomic_fetch_add(&s->metrics.connections_total, 1);
+    int used = now + 1, prev = atomic_load(&s->metrics.max_used_connections);
+    while (used > prev &&
+           !atomic_compare_exchange_weak(&s->metrics.max_used_connections, &prev, used))
+        ;
     loop_msg_t *m = duet_calloc(1, sizeof(*m));
     m->kind = LOOP_MSG_NEW_FD;
     m->fd = fd;

@@ -60,6 +60,11 @@ proxy_sysvars_t *proxy_server_sysvars(proxy_server_t *s);
 /* proxy_server_connections: connections currently open. Thread-safe. */
 int proxy_server_connections(proxy_server_t *s);
 
+struct proxy_metrics;
+/* proxy_server_metrics: the server's counters (SHOW STATUS via proxy_metrics_status,
+ * COM_STATISTICS, /metrics). Thread-safe. */
+struct proxy_metrics *proxy_server_metrics(proxy_server_t *s);
+
 /* proxy_process_t: one row of SHOW PROCESSLIST. */
 typedef struct proxy_process {
     uint64_t id;

@@ -15,6 +15,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "proxy/metrics.h"
 #include "proxy/server.h"
 #include "proxy/session.h"
 #include "proxy/sysvar.h"
@@ -111,6 +112,14 @@ static void test_server_lifecycle(void **state)
     assert_int_equal(strncmp(pl[0].host, "127.0.0.1:", 10), 0);
     uint64_t id_b = pl[0].id > pl[1].id ? pl[0].id : pl[1].id;
     proxy_processlist_free(pl, n);
+    proxy_status_var_t st[PROXY_STATUS_VARS];
+    assert_int_equal(proxy_metrics_status(proxy_server_metrics(s), st), PROXY_STATUS_VARS);
+    assert_string_equal(st[4].name, "Threads_connected");
+    assert_string_equal(st[4].value, "2");
+    assert_string_equal(st[1].name, "Connections");
+    assert_string_equal(st[1].value, "2");
+    assert_string_equal(st[2].value, "2");
+    assert_string_equal(st[5].value, "0");
 
     /* max-server-connections = 3: the fourth gets 1040 Too many connections. */
     int c = login_root(port);
