@@ -2,6 +2,7 @@
 oversized packets get an error (1835, 1043, 1156, 1153, 1047) or a close, and the server
 keeps serving fresh clients; split 16 MiB packets are joined; prepared-statement
 commands on unknown handles answer exactly."""
+import hashlib
 import os
 import random
 import socket
@@ -177,6 +178,21 @@ with Server() as srv:
             pass
         s.close()
     still_serving(srv, "50 random handshake payloads")
+
+    # An empty plugin name (as JDBC sometimes sends) means mysql_native_password: the
+    # native scramble is accepted directly, without an AuthSwitchRequest.
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    seq, g = read_packet(s)
+    ver_end = g.index(b"\0", 1)
+    scramble = g[ver_end + 5:ver_end + 13] + g[ver_end + 32:ver_end + 44]
+    h1 = hashlib.sha1(b"pw1").digest()
+    h2 = hashlib.sha1(h1).digest()
+    mask = hashlib.sha1(scramble + h2).digest()
+    auth = bytes(a ^ b for a, b in zip(h1, mask))
+    s.sendall(frame(response41(BASE_CAPS, user=b"nat", auth=auth, plugin=b""), 1))
+    seq, p = read_packet(s)
+    check("empty plugin name is mysql_native_password: OK without a switch", p[0] == 0, p)
+    s.close()
 
     # Command phase.
     s = login(srv)
