@@ -9,6 +9,7 @@
 typedef struct kw {
     const char *name;
     int code;
+    int nonreserved;
 } kw_t;
 
 /* Generated from parse.h at build time: every terminal whose name is a keyword. */
@@ -18,6 +19,8 @@ static const kw_t kw_table[] = {
 
 #define KW_HASH_SIZE 4096
 static uint16_t kw_hash[KW_HASH_SIZE]; /* index+1 into kw_table, 0 = empty */
+#define MAX_TOKEN 1024
+static unsigned char kw_nonreserved[MAX_TOKEN]; /* by token code */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static inline unsigned char lower(unsigned char c)
@@ -42,7 +45,15 @@ static void kw_build(void)
         while (kw_hash[h])
             h = (h + 1) & (KW_HASH_SIZE - 1);
         kw_hash[h] = (uint16_t)(i + 1);
+        if (kw_table[i].code < MAX_TOKEN)
+            kw_nonreserved[kw_table[i].code] = (unsigned char)kw_table[i].nonreserved;
     }
+}
+
+int sql_token_nonreserved(int code)
+{
+    pthread_once(&kw_once, kw_build);
+    return code > 0 && code < MAX_TOKEN && kw_nonreserved[code];
 }
 
 int sql_keyword_code(const char *s, size_t len)

@@ -54,7 +54,11 @@ int sql_lex_next(sql_lexer_t *lx, sql_token_t *t);
 /* sql_keyword_code: the TK_* code of a keyword (any case), or 0. */
 int sql_keyword_code(const char *s, size_t len);
 
-/* sql_is_keyword: true when word would lex as a keyword (restore quotes it). */
+/* sql_is_keyword: true when word would lex as a keyword. */
 int sql_is_keyword(const char *s, size_t len);
+
+/* sql_token_nonreserved: true when token code is a non-reserved keyword, which the
+ * parse driver turns into an identifier where the grammar cannot use the keyword. */
+int sql_token_nonreserved(int code);
 
 #endif

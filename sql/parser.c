@@ -15,6 +15,7 @@ void *sql_lemonAlloc(void *(*alloc)(size_t));
 void sql_lemonFree(void *p, void (*dealloc)(void *));
 void sql_lemonInit(void *p);
 void sql_lemon(void *p, int major, sql_token_t minor, sql_pctx_t *c);
+int sql_lemon_accepts(void *p, int tok);
 
 /* Longest near-text TiDB quotes before cutting it and adding "(total length N)". */
 #define NEAR_MAX 2048
@@ -121,6 +122,8 @@ int sql_parse(duet_arena_t *arena, const char *text, size_t len, const sql_parse
             return syntax_error(&c, &t, err);
         if (code == TK_T_RP && parens > 0)
             parens--;
+        if (sql_token_nonreserved(code) && !sql_lemon_accepts(p, code))
+            code = t.code = TK_T_ID;
         c.cur = t;
         sql_lemon(p, code, t, &c);
         if (c.failed)
