@@ -555,6 +555,48 @@ static void test_deprecate_eof_multi_results(void **state)
     close(fd);
 }
 
+static void test_client_vanishes_while_streaming(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 6; round++) {
+        MYSQL *m = client();
+        unsigned long id = mysql_thread_id(m);
+        assert_int_equal(mysql_query(m, "rows 3000000"), 0);
+        MYSQL_RES *r = mysql_use_result(m);
+        for (int i = 0; i < 10; i++)
+            assert_non_null(mysql_fetch_row(r));
+        if (round % 2 == 0) {
+            /* The worker is blocked on flow control; KILL must release it. */
+            proxy_session_t root = {0};
+            snprintf(root.user, sizeof(root.user), "root");
+            duet_err_t e = {0};
+            assert_int_equal(proxy_server_kill(srv, &root, id, false, &e), 0);
+        }
+        /* Drop the socket without reading the rest. */
+        shutdown(mysql_get_socket(m), SHUT_RDWR);
+        mysql_free_result(r);
+        mysql_close(m);
+    }
+    /* Every one of them goes away, and the server keeps serving. */
+    for (int i = 0; i < 200; i++) {
+        proxy_process_t *pl;
+        size_t n;
+        proxy_server_processlist(srv, &pl, &n);
+        proxy_processlist_free(pl, n);
+        if (n == 0)
+            break;
+        usleep(50000);
+    }
+    MYSQL *m = client();
+    assert_int_equal(mysql_ping(m), 0);
+    proxy_process_t *pl;
+    size_t n;
+    proxy_server_processlist(srv, &pl, &n);
+    proxy_processlist_free(pl, n);
+    assert_int_equal(n, 1);
+    mysql_close(m);
+}
+
 static void *run_slow(void *arg)
 {
     MYSQL *m = arg;
@@ -618,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_long_statement_and_kill_query),
         cmocka_unit_test(test_cursor_fetch),
         cmocka_unit_test(test_deprecate_eof_multi_results),
+        cmocka_unit_test(test_client_vanishes_while_streaming),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     mysql_library_end();
