@@ -28,14 +28,18 @@ typedef struct kv_engine {
     rocksdb_t *db;
     rocksdb_column_family_handle_t *cf[KV_CF_COUNT];
     rocksdb_options_t *opts;
+    rocksdb_options_t *lock_opts;  /* the lock CF's: whole-key bloom in the memtable */
+    rocksdb_cache_t *cache;        /* block cache shared by every column family */
     rocksdb_writeoptions_t *wopts; /* sync per write when sync_log is on */
 } kv_engine_t;
 
 /*
  * kv_engine_open: opens (creating when missing) the database in dir. sync_log makes every write
- * batch fsync the WAL before it returns. Returns 0, or -1 with err set (nothing is left open).
+ * batch fsync the WAL before it returns; block_cache_bytes sizes the block cache (0: 128 MiB).
+ * Returns 0, or -1 with err set (nothing is left open).
  */
-int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, duet_err_t *err);
+int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, size_t block_cache_bytes,
+                   duet_err_t *err);
 
 /* kv_engine_close: closes the database and frees its handles. Safe on a zeroed engine. */
 void kv_engine_close(kv_engine_t *e);
@@ -44,8 +48,9 @@ void kv_engine_close(kv_engine_t *e);
 int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err);
 
 /*
- * kv_snap_t: a consistent read view. kv_snap_open takes one (latest when the engine changes
- * later); kv_snap_close releases it. One thread at a time uses a snapshot.
+ * kv_snap_t: a read view. kv_snap_open with pinned takes a RocksDB snapshot (every read sees the
+ * same instant); without, each read sees the latest data, which is cheaper and all MVCC reads at
+ * a timestamp need (see mvcc.h). kv_snap_close releases it. One thread at a time uses it.
  */
 typedef struct kv_snap {
     kv_engine_t *e;
@@ -53,7 +58,7 @@ typedef struct kv_snap {
     rocksdb_readoptions_t *ropts;
 } kv_snap_t;
 
-void kv_snap_open(kv_snap_t *s, kv_engine_t *e);
+void kv_snap_open(kv_snap_t *s, kv_engine_t *e, bool pinned);
 void kv_snap_close(kv_snap_t *s);
 
 /* kv_snap_get: the value of key in cf, appended to out (reset first). Returns 1 when found,

@@ -183,8 +183,7 @@ static int write_decode(const uint8_t *p, size_t len, duet_arena_t *a, kv_write_
 void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena)
 {
     memset(t, 0, sizeof(*t));
-    kv_snap_open(&t->snap, e);
-    t->wb = rocksdb_writebatch_create();
+    kv_snap_open(&t->snap, e, false);
     t->arena = arena;
 }
 
@@ -192,7 +191,8 @@ void kv_txn_end(kv_txn_t *t)
 {
     if (t->wit)
         rocksdb_iter_destroy(t->wit);
-    rocksdb_writebatch_destroy(t->wb);
+    if (t->wb)
+        rocksdb_writebatch_destroy(t->wb);
     kv_snap_close(&t->snap);
     duet_buf_free(&t->k1);
     duet_buf_free(&t->k2);
@@ -201,7 +201,7 @@ void kv_txn_end(kv_txn_t *t)
 
 int kv_txn_write(kv_txn_t *t, duet_err_t *err)
 {
-    if (rocksdb_writebatch_count(t->wb) == 0)
+    if (t->wb == NULL || rocksdb_writebatch_count(t->wb) == 0)
         return 0;
     int rc = kv_engine_write(t->snap.e, t->wb, err);
     rocksdb_writebatch_clear(t->wb);
@@ -211,8 +211,18 @@ int kv_txn_write(kv_txn_t *t, duet_err_t *err)
 size_t kv_txn_batch_size(kv_txn_t *t)
 {
     size_t n = 0;
+    if (t->wb == NULL)
+        return 0;
     rocksdb_writebatch_data(t->wb, &n);
     return n;
+}
+
+/* txn_wb: the transaction's write batch, made on first use (readers never need one). */
+static rocksdb_writebatch_t *txn_wb(kv_txn_t *t)
+{
+    if (t->wb == NULL)
+        t->wb = rocksdb_writebatch_create();
+    return t->wb;
 }
 
 static kv_engine_t *eng(kv_txn_t *t)
@@ -557,7 +567,7 @@ static void put_write(kv_txn_t *t, const duet_buf_t *enc, uint64_t commit_ts, ch
     duet_buf_append(&k, enc->data, enc->len);
     kv_key_append_ts(&k, commit_ts);
     write_encode(&v, type, start_ts, has_value, value);
-    rocksdb_writebatch_put_cf(t->wb, eng(t)->cf[KV_CF_WRITE], k.data, k.len, v.data, v.len);
+    rocksdb_writebatch_put_cf(txn_wb(t), eng(t)->cf[KV_CF_WRITE], k.data, k.len, v.data, v.len);
     duet_buf_free(&k);
     duet_buf_free(&v);
 }
@@ -567,7 +577,7 @@ static void delete_value(kv_txn_t *t, const duet_buf_t *enc, uint64_t start_ts)
     duet_buf_t k = DUET_BUF_INIT;
     duet_buf_append(&k, enc->data, enc->len);
     kv_key_append_ts(&k, start_ts);
-    rocksdb_writebatch_delete_cf(t->wb, eng(t)->cf[KV_CF_DEFAULT], k.data, k.len);
+    rocksdb_writebatch_delete_cf(txn_wb(t), eng(t)->cf[KV_CF_DEFAULT], k.data, k.len);
     duet_buf_free(&k);
 }
 
@@ -670,14 +680,15 @@ int kv_mvcc_prewrite(kv_txn_t *t, const Kvrpcpb__Mutation *m, const kv_prewrite_
             duet_buf_t dk = DUET_BUF_INIT;
             duet_buf_append(&dk, t->k1.data, t->k1.len);
             kv_key_append_ts(&dk, a->start_ts);
-            rocksdb_writebatch_put_cf(t->wb, eng(t)->cf[KV_CF_DEFAULT], dk.data, dk.len,
+            rocksdb_writebatch_put_cf(txn_wb(t), eng(t)->cf[KV_CF_DEFAULT], dk.data, dk.len,
                                       (const char *)m->value.data, m->value.len);
             duet_buf_free(&dk);
         }
     }
     duet_buf_t v = DUET_BUF_INIT;
     lock_encode(&v, &nl);
-    rocksdb_writebatch_put_cf(t->wb, eng(t)->cf[KV_CF_LOCK], t->k1.data, t->k1.len, v.data, v.len);
+    rocksdb_writebatch_put_cf(txn_wb(t), eng(t)->cf[KV_CF_LOCK], t->k1.data, t->k1.len, v.data,
+                              v.len);
     duet_buf_free(&v);
     return 0;
 }
@@ -699,7 +710,7 @@ int kv_mvcc_commit(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts, uint
             return 0;
         }
         put_write(t, &t->k2, commit_ts, lock.type, start_ts, lock.has_value, lock.value);
-        rocksdb_writebatch_delete_cf(t->wb, eng(t)->cf[KV_CF_LOCK], t->k2.data, t->k2.len);
+        rocksdb_writebatch_delete_cf(txn_wb(t), eng(t)->cf[KV_CF_LOCK], t->k2.data, t->k2.len);
         return 0;
     }
     uint64_t cts;
@@ -730,7 +741,7 @@ static int rollback_key(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts,
     kv_key_encode(&enc, key.data, key.len);
     ProtobufCBinaryData none = {0, NULL};
     if (rc == 1 && lock.start_ts == start_ts) {
-        rocksdb_writebatch_delete_cf(t->wb, eng(t)->cf[KV_CF_LOCK], enc.data, enc.len);
+        rocksdb_writebatch_delete_cf(txn_wb(t), eng(t)->cf[KV_CF_LOCK], enc.data, enc.len);
         if (lock.type == 'P' && !lock.has_value)
             delete_value(t, &enc, start_ts);
         put_write(t, &enc, start_ts, 'R', start_ts, false, none);
@@ -858,7 +869,7 @@ long kv_mvcc_gc_range(kv_engine_t *e, ProtobufCBinaryData start, ProtobufCBinary
                       uint64_t safe_point, duet_err_t *err)
 {
     kv_snap_t snap;
-    kv_snap_open(&snap, e);
+    kv_snap_open(&snap, e, true);
     duet_buf_t es = DUET_BUF_INIT, ee = DUET_BUF_INIT, cur = DUET_BUF_INIT, dk = DUET_BUF_INIT;
     kv_key_encode(&es, start.data, start.len);
     if (end.len)

@@ -25,6 +25,7 @@ void kv_node_options_default(kv_node_options_t *o)
     o->sync_log = true;
     o->region_split_size = 96u << 20;
     o->gc_life_time_ms = 10 * 60 * 1000;
+    o->block_cache_bytes = (size_t)128 << 20;
 }
 
 static int bytes_cmp(const void *a, size_t al, const void *b, size_t bl)
@@ -183,7 +184,7 @@ static void persist_region(kv_node_t *node, rocksdb_writebatch_t *wb, const kv_r
 static int load_regions(kv_node_t *node, duet_err_t *err)
 {
     kv_snap_t s;
-    kv_snap_open(&s, &node->eng);
+    kv_snap_open(&s, &node->eng, true);
     rocksdb_iterator_t *it = kv_snap_iter(&s, KV_CF_META);
     char tag = META_REGION_TAG;
     int rc = 0;
@@ -251,7 +252,7 @@ static int bootstrap(kv_node_t *node, duet_arena_t *arena, duet_err_t *err)
     duet_buf_t v = DUET_BUF_INIT;
     int found = 0;
     kv_snap_t s;
-    kv_snap_open(&s, &node->eng);
+    kv_snap_open(&s, &node->eng, true);
     found = kv_snap_get(&s, KV_CF_META, META_IDENT, strlen(META_IDENT), &v, err);
     kv_snap_close(&s);
     if (found < 0) {
@@ -339,7 +340,8 @@ int kv_node_open(const char *dir, const kv_node_options_t *opts, rpc_transport_t
     pthread_rwlock_init(&node->regions_lock, NULL);
     pthread_mutex_init(&node->gc_lock, NULL);
     pthread_cond_init(&node->gc_cond, NULL);
-    if (kv_engine_open(&node->eng, dir, node->opts.sync_log, err) != 0) {
+    if (kv_engine_open(&node->eng, dir, node->opts.sync_log, node->opts.block_cache_bytes, err) !=
+        0) {
         kv_node_close(node);
         return -1;
     }
@@ -617,7 +619,7 @@ static int measure(kv_node_t *node, ProtobufCBinaryData start, ProtobufCBinaryDa
     if (end.len)
         kv_key_encode(&ee, end.data, end.len);
     kv_snap_t s;
-    kv_snap_open(&s, &node->eng);
+    kv_snap_open(&s, &node->eng, true);
     uint64_t sizes[2] = {0, 0};
     const kv_cf_t cfs[2] = {KV_CF_WRITE, KV_CF_DEFAULT};
     for (int pass = 0; pass < 3; pass++) {

@@ -25,6 +25,7 @@ typedef struct kv_node_options {
     bool sync_log;              /* sync-log: fsync the WAL on every write (default on) */
     uint64_t region_split_size; /* split a region above this many bytes (default 96 MiB) */
     int64_t gc_life_time_ms;    /* versions this old may be collected (default 10 minutes) */
+    size_t block_cache_bytes;   /* RocksDB block cache (default 128 MiB) */
 } kv_node_options_t;
 
 /* kv_node_options_default: the documented defaults above. */
