@@ -121,13 +121,15 @@ types_status_t types_datum_cast(const types_datum_t *in, const types_field_type_
 /*
  * types_cast_warning: fills e with the message MySQL gives for a cast of in to ft
  * that returned st (st != TYPES_OK). With col == NULL (an expression): 1292
- * "Truncated incorrect INTEGER/DOUBLE/DECIMAL value: '...'" or "Incorrect
+ * "Truncated incorrect INTEGER/DOUBLE/DECIMAL/CHAR(n) value: '...'" or "Incorrect
  * datetime value: '...'", 1365 for division by zero. With a column (INSERT,
- * UPDATE): 1264 out of range, 1366 incorrect value, 1265 data truncated, 1406 data
- * too long, 1292 for times, each with the column name and row. Returns -1.
+ * UPDATE): 1264 out of range, 1366 incorrect number, 1265 data truncated, and in
+ * strict mode (mode has STRICT_*) 1406 data too long and 1292 "Incorrect date
+ * value: ... for column" for times (without strict mode both are 1265, as MySQL
+ * warns). Returns -1.
  */
 int types_cast_warning(types_status_t st, const types_datum_t *in, const types_field_type_t *ft,
-                       const char *col, int row, duet_err_t *e);
+                       const char *col, int row, types_sqlmode_t mode, duet_err_t *e);
 
 /* types_datum_hash: a hash that is equal for datums of one kind that compare
  * equal (strings by collation, decimals by value whatever their scale). */

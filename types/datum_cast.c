@@ -104,20 +104,19 @@ static types_status_t to_integer(const types_datum_t *d, bool *neg, uint64_t *ma
         *mag = d->u;
         return TYPES_OK;
     case TYPES_K_STRING: {
-        int64_t i;
+        /* A column takes the whole number the text spells, exponent and fraction
+         * included, rounded half up ('1e3' is 1000, '1.5' is 2), as MySQL's
+         * string-to-integer store does; CAST AS SIGNED reads only the integer
+         * prefix (types_str_cast_int). */
+        types_decimal_t dec, r;
+        st = types_dec_from_string(d->ptr, d->len, &dec, NULL);
+        types_dec_round(&dec, 0, TYPES_ROUND_HALF_UP, &r);
+        *neg = r.neg;
+        r.neg = false;
         uint64_t u;
-        size_t k = 0;
-        while (k < d->len && (d->ptr[k] == ' ' || d->ptr[k] == '\t'))
-            k++;
-        if (k < d->len && d->ptr[k] == '-') {
-            st = types_str_to_int64(d->ptr, d->len, &i);
-            *neg = i < 0;
-            *mag = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-        } else {
-            st = types_str_to_uint64(d->ptr, d->len, &u);
-            *mag = u;
-        }
-        return st;
+        types_status_t rs = types_dec_to_uint64(&r, &u);
+        *mag = u;
+        return types_status_worse(st, rs);
     }
     case TYPES_K_FLOAT:
     case TYPES_K_DOUBLE: {
@@ -360,6 +359,8 @@ static types_status_t cast_time(const types_datum_t *in, const types_field_type_
             t.usec = (uint32_t)u;
             if (mytime_round_fsp(&t, fsp, trunc) != TYPES_OK)
                 st = TYPES_BAD_VALUE;
+        } else if (st == TYPES_OK && types_dec_cmp(&d, &ip) != 0) {
+            st = TYPES_TRUNCATED; /* a DATE drops the fraction */
         }
         break;
     }
@@ -418,19 +419,43 @@ static uint64_t find_elem(const types_field_type_t *ft, const char *p, size_t n)
     return 0;
 }
 
+/* A SET value from member bits, keeping only bits that name a member. */
+static types_status_t set_from_bits(const types_field_type_t *ft, uint64_t v, duet_arena_t *arena,
+                                    types_datum_t *out)
+{
+    uint64_t mask = ft->n_elems >= 64 ? UINT64_MAX : (1ull << ft->n_elems) - 1;
+    types_status_t st = (v & ~mask) ? TYPES_BAD_VALUE : TYPES_OK;
+    v &= mask;
+    duet_buf_t b = DUET_BUF_INIT;
+    for (uint32_t k = 0; k < ft->n_elems && k < 64; k++)
+        if (v & (1ull << k)) {
+            if (b.len)
+                duet_buf_putc(&b, ',');
+            duet_buf_puts(&b, ft->elems[k]);
+        }
+    *out = types_datum_set(v, duet_arena_strndup(arena, b.data ? b.data : "", b.len), b.len);
+    duet_buf_free(&b);
+    return st;
+}
+
 static types_status_t cast_enum_set(const types_datum_t *in, const types_field_type_t *ft,
                                     duet_arena_t *arena, types_datum_t *out)
 {
     bool is_set = ft->tp == TYPES_TP_SET;
     if (in->kind == TYPES_K_STRING || in->kind == TYPES_K_ENUM || in->kind == TYPES_K_SET) {
+        int64_t num;
         if (!is_set) {
             uint64_t idx = find_elem(ft, in->ptr, in->len);
+            if (!idx && in->kind == TYPES_K_STRING &&
+                types_str_to_int64(in->ptr, in->len, &num) == TYPES_OK && num > 0 &&
+                (uint64_t)num <= ft->n_elems)
+                idx = (uint64_t)num; /* '2' is the second member, as in MySQL */
             const char *name = idx ? ft->elems[idx - 1] : "";
             *out = types_datum_enum(idx, name, strlen(name));
             return idx ? TYPES_OK : TYPES_BAD_VALUE;
         }
         uint64_t bits = 0;
-        types_status_t st = TYPES_OK;
+        bool unknown = false;
         size_t s = 0;
         for (size_t i = 0; i <= in->len; i++) {
             if (i < in->len && in->ptr[i] != ',')
@@ -440,47 +465,46 @@ static types_status_t cast_enum_set(const types_datum_t *in, const types_field_t
                 if (idx && idx <= 64)
                     bits |= 1ull << (idx - 1);
                 else
-                    st = TYPES_BAD_VALUE;
+                    unknown = true;
             }
             s = i + 1;
         }
-        duet_buf_t b = DUET_BUF_INIT;
-        for (uint32_t k = 0; k < ft->n_elems && k < 64; k++)
-            if (bits & (1ull << k)) {
-                if (b.len)
-                    duet_buf_putc(&b, ',');
-                duet_buf_puts(&b, ft->elems[k]);
-            }
-        char *text = duet_arena_strndup(arena, b.data ? b.data : "", b.len);
-        *out = types_datum_set(bits, text, b.len);
-        duet_buf_free(&b);
-        return st;
+        /* Text that names no member but is all digits gives member bits ('3' is a,b). */
+        if (unknown && in->kind == TYPES_K_STRING && in->len > 0 &&
+            strspn(in->ptr, "0123456789") >= in->len &&
+            types_str_to_int64(in->ptr, in->len, &num) == TYPES_OK)
+            return set_from_bits(ft, (uint64_t)num, arena, out);
+        types_status_t st = set_from_bits(ft, bits, arena, out);
+        return unknown ? TYPES_BAD_VALUE : st;
     }
     bool neg;
     uint64_t v;
-    types_status_t st = to_integer(in, &neg, &v);
-    uint64_t limit =
-        is_set ? (ft->n_elems >= 64 ? UINT64_MAX : (1ull << ft->n_elems) - 1) : ft->n_elems;
-    if (neg || v > limit) {
-        *out = is_set ? types_datum_set(0, "", 0) : types_datum_enum(0, "", 0);
+    types_status_t st;
+    if (in->kind == TYPES_K_DECIMAL || in->kind == TYPES_K_FLOAT || in->kind == TYPES_K_DOUBLE) {
+        /* Member numbers from fractions are truncated, not rounded (MariaDB: 1.5 is
+         * the first member). */
+        types_decimal_t d, t;
+        to_decimal(in, &d);
+        types_dec_round(&d, 0, TYPES_ROUND_TRUNCATE, &t);
+        neg = t.neg;
+        t.neg = false;
+        st = types_dec_to_uint64(&t, &v);
+        if (st == TYPES_OUT_OF_RANGE) {
+            v = 0;
+            st = TYPES_BAD_VALUE;
+        }
+    } else {
+        st = to_integer(in, &neg, &v);
+    }
+    if (is_set)
+        return types_status_worse(st, set_from_bits(ft, neg ? (uint64_t)0 - v : v, arena, out));
+    if (neg || v == 0 || v > ft->n_elems) {
+        /* Index 0 is the empty error value of an ENUM. */
+        *out = types_datum_enum(0, "", 0);
         return TYPES_BAD_VALUE;
     }
-    if (!is_set) {
-        const char *name = v ? ft->elems[v - 1] : "";
-        *out = types_datum_enum(v, name, strlen(name));
-        return st;
-    }
-    types_datum_t s;
-    duet_buf_t b = DUET_BUF_INIT;
-    for (uint32_t k = 0; k < ft->n_elems && k < 64; k++)
-        if (v & (1ull << k)) {
-            if (b.len)
-                duet_buf_putc(&b, ',');
-            duet_buf_puts(&b, ft->elems[k]);
-        }
-    s = types_datum_set(v, duet_arena_strndup(arena, b.data ? b.data : "", b.len), b.len);
-    duet_buf_free(&b);
-    *out = s;
+    const char *name = ft->elems[v - 1];
+    *out = types_datum_enum(v, name, strlen(name));
     return st;
 }
 
@@ -593,8 +617,17 @@ types_status_t types_datum_cast(const types_datum_t *in, const types_field_type_
     case TYPES_TP_YEAR: {
         int y;
         types_status_t st;
+        size_t b = 0, e = in->len;
         if (in->kind == TYPES_K_STRING) {
-            st = mytime_year_parse(in->ptr, in->len, &y);
+            while (b < e && in->ptr[b] == ' ')
+                b++;
+            while (e > b && in->ptr[e - 1] == ' ')
+                e--;
+        }
+        if (in->kind == TYPES_K_STRING && e - b >= 1 && e - b <= 2 &&
+            strspn(in->ptr + b, "0") >= e - b) {
+            y = 2000; /* '0' and '00' are 2000, unlike the number 0 */
+            st = TYPES_OK;
         } else if (in->kind == TYPES_K_TIME) {
             y = mytime_unpack(in->time).year;
             st = TYPES_OK;
@@ -659,8 +692,9 @@ static const char *col_type_name(uint8_t tp)
 }
 
 int types_cast_warning(types_status_t st, const types_datum_t *in, const types_field_type_t *ft,
-                       const char *col, int row, duet_err_t *e)
+                       const char *col, int row, types_sqlmode_t mode, duet_err_t *e)
 {
+    bool strict = (mode & TYPES_MODE_STRICT) != 0;
     duet_buf_t v = DUET_BUF_INIT;
     types_datum_to_text(in, &v);
     const char *val = v.data ? v.data : "";
@@ -682,11 +716,11 @@ int types_cast_warning(types_status_t st, const types_datum_t *in, const types_f
                      ft->collate == TYPES_COLL_BINARY ? "BINARY" : "CHAR", (long long)ft->flen);
             r = duet_err_set(e, ER_TRUNCATED_WRONG_VALUE, name, val);
         }
-    } else if (st == TYPES_OUT_OF_RANGE && !is_time) {
+    } else if (st == TYPES_OUT_OF_RANGE && (!is_time || ft->tp == TYPES_TP_TIME)) {
         r = duet_err_set(e, ER_WARN_DATA_OUT_OF_RANGE, col, row);
-    } else if (is_time && st != TYPES_TRUNCATED) {
+    } else if (is_time && st != TYPES_TRUNCATED && strict) {
         r = duet_err_set(e, ER_WRONG_TIME_VALUE_FOR_FIELD, time_name, val, col, row);
-    } else if (types_tp_is_string(ft->tp) && st == TYPES_TRUNCATED) {
+    } else if (types_tp_is_string(ft->tp) && st == TYPES_TRUNCATED && strict) {
         r = duet_err_set(e, ER_DATA_TOO_LONG, col, row);
     } else if (st == TYPES_BAD_VALUE && expr_type_name(ft->tp) &&
                (in->kind == TYPES_K_STRING || in->kind == TYPES_K_JSON)) {

@@ -64,8 +64,8 @@ types_decimal_t types_dec_from_uint64(uint64_t v);
  * digits, '.', digits, optional exponent (e/E[+-]digits). Scale is the number of
  * fraction digits written (after the exponent shifts the point), at most 30:
  * further digits are rounded half up; when the integer part leaves fewer than 30
- * fraction digits of MySQL's 9 words of 9 digits, the rest are cut instead. Returns TYPES_OK; TYPES_TRUNCATED when
- * non-space characters follow the number or non-zero digits were rounded away;
+ * fraction digits of MySQL's 9 words of 9 digits, the rest are cut instead. Returns TYPES_OK;
+ * TYPES_TRUNCATED when non-space characters follow the number or non-zero digits were rounded away;
  * TYPES_BAD_VALUE (value 0) when no digits start the text; TYPES_OUT_OF_RANGE
  * when more than 81 integer digits (value clipped to +/-99..9, 81 nines).
  * *end_pos, if not NULL, receives the number of bytes consumed.

@@ -445,49 +445,202 @@ static void test_compare_file(void **state)
     assert_true(n > 900);
 }
 
+/* A column type from its SQL text (the few the insert cases use). */
+static types_field_type_t parse_type(const char *t)
+{
+    static const char *const ab[] = {"a", "b"}, *const abc[] = {"a", "b", "c"};
+    types_field_type_t ft;
+    if (strncmp(t, "tinyint", 7) == 0)
+        ft = types_field_type_init(TYPES_TP_TINY);
+    else if (strncmp(t, "smallint", 8) == 0)
+        ft = types_field_type_init(TYPES_TP_SHORT);
+    else if (strncmp(t, "int", 3) == 0)
+        ft = types_field_type_init(TYPES_TP_LONG);
+    else if (strncmp(t, "bigint", 6) == 0)
+        ft = types_field_type_init(TYPES_TP_LONGLONG);
+    else if (strncmp(t, "decimal", 7) == 0)
+        ft = types_field_type_init(TYPES_TP_NEWDECIMAL);
+    else if (strncmp(t, "float", 5) == 0)
+        ft = types_field_type_init(TYPES_TP_FLOAT);
+    else if (strncmp(t, "double", 6) == 0)
+        ft = types_field_type_init(TYPES_TP_DOUBLE);
+    else if (strncmp(t, "varchar", 7) == 0)
+        ft = types_field_type_init(TYPES_TP_VARCHAR);
+    else if (strncmp(t, "varbinary", 9) == 0) {
+        ft = types_field_type_init(TYPES_TP_VARCHAR);
+        ft.collate = TYPES_COLL_BINARY;
+    } else if (strncmp(t, "char", 4) == 0)
+        ft = types_field_type_init(TYPES_TP_STRING);
+    else if (strncmp(t, "datetime", 8) == 0)
+        ft = types_field_type_init(TYPES_TP_DATETIME);
+    else if (strncmp(t, "date", 4) == 0)
+        ft = types_field_type_init(TYPES_TP_DATE);
+    else if (strncmp(t, "time", 4) == 0)
+        ft = types_field_type_init(TYPES_TP_TIME);
+    else if (strncmp(t, "year", 4) == 0)
+        ft = types_field_type_init(TYPES_TP_YEAR);
+    else if (strncmp(t, "bit", 3) == 0)
+        ft = types_field_type_init(TYPES_TP_BIT);
+    else if (strncmp(t, "enum", 4) == 0) {
+        ft = types_field_type_init(TYPES_TP_ENUM);
+        ft.elems = ab;
+        ft.n_elems = 2;
+        ft.collate = TYPES_COLL_UTF8MB4_GENERAL_CI;
+    } else {
+        ft = types_field_type_init(TYPES_TP_SET);
+        ft.elems = abc;
+        ft.n_elems = 3;
+        ft.collate = TYPES_COLL_UTF8MB4_GENERAL_CI;
+    }
+    const char *paren = strchr(t, '(');
+    if (paren && ft.tp != TYPES_TP_ENUM && ft.tp != TYPES_TP_SET) {
+        int m = 0, d = -1;
+        if (sscanf(paren, "(%d,%d)", &m, &d) < 1)
+            m = 0;
+        if (ft.tp == TYPES_TP_DATETIME || ft.tp == TYPES_TP_TIME) {
+            ft.decimal = m;
+        } else {
+            ft.flen = m;
+            if (d >= 0)
+                ft.decimal = d;
+        }
+    }
+    if (strstr(t, "unsigned"))
+        ft.flags |= TYPES_FLAG_UNSIGNED;
+    if (strstr(t, "zerofill"))
+        ft.flags |= TYPES_FLAG_ZEROFILL | TYPES_FLAG_UNSIGNED;
+    return ft;
+}
+
+/* An SQL literal as the datum the parser would make. */
+static types_datum_t parse_literal(const char *l, duet_arena_t *a)
+{
+    size_t n = strlen(l);
+    if (l[0] == '\'')
+        return types_datum_string(duet_arena_strndup(a, l + 1, n - 2), n - 2,
+                                  TYPES_COLL_UTF8MB4_GENERAL_CI);
+    if (strchr(l, 'e'))
+        return types_datum_double(strtod(l, NULL));
+    types_decimal_t d;
+    types_dec_from_string(l, n, &d, NULL);
+    int64_t i;
+    if (!strchr(l, '.') && types_dec_to_int64(&d, &i) == TYPES_OK)
+        return types_datum_int(i);
+    return types_datum_decimal(&d);
+}
+
+/* INSERT with sql_mode='' generated with MariaDB (data/insert_cases.txt): the
+ * stored value and the first warning code. */
+static void test_insert_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("DUET_TEST_SRC");
+    snprintf(path, sizeof path, "%s/tests/unit/types/data/insert_cases.txt", src ? src : ".");
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    duet_arena_t *a = duet_arena_create(0);
+    char line[512];
+    int n = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *field[5];
+        field[0] = line;
+        for (int i = 1; i < 4; i++) {
+            field[i] = strchr(field[i - 1], '\t');
+            assert_non_null(field[i]);
+            *field[i]++ = '\0';
+        }
+        field[4] = strchr(field[3], '\t');
+        if (field[4])
+            *field[4]++ = '\0';
+        types_field_type_t ft = parse_type(field[0]);
+        types_datum_t in = parse_literal(field[1], a), out;
+        types_status_t st = types_datum_cast(&in, &ft, 0, a, &out);
+        int code = 0;
+        if (st != TYPES_OK) {
+            duet_err_t e;
+            types_cast_warning(st, &in, &ft, "c", 1, 0, &e);
+            code = e.code;
+        }
+        duet_buf_t got = DUET_BUF_INIT;
+        if (!types_datum_format_column(&out, &ft, &got))
+            duet_buf_puts(&got, "NULL");
+        char shown[256];
+        if (ft.tp == TYPES_TP_BIT || types_ft_is_binary_string(&ft)) {
+            size_t o = 0;
+            bool lead = true;
+            for (size_t k = 0; k < got.len; k++) {
+                if (lead && got.data[k] == 0 && ft.tp == TYPES_TP_BIT && k + 1 < got.len)
+                    continue;
+                o += (size_t)snprintf(shown + o, sizeof shown - o,
+                                      lead && ft.tp == TYPES_TP_BIT ? "%X" : "%02X",
+                                      (unsigned char)got.data[k]);
+                lead = false;
+            }
+            shown[o] = '\0';
+        } else {
+            snprintf(shown, sizeof shown, "%s", got.data ? got.data : "");
+        }
+        if (strcmp(shown, field[3]) != 0 || code != atoi(field[2])) {
+            printf("MISMATCH %s <- %s: got %d '%s' want %s '%s'\n", field[0], field[1], code, shown,
+                   field[2], field[3]);
+            bad++;
+        }
+        duet_buf_free(&got);
+        n++;
+    }
+    fclose(f);
+    duet_arena_destroy(a);
+    assert_int_equal(bad, 0);
+    assert_int_equal(n, 520);
+}
+
 static void test_warnings(void **state)
 {
     (void)state;
     duet_err_t e;
     types_field_type_t ft = types_field_type_init(TYPES_TP_LONGLONG);
     types_datum_t in = str("x1");
-    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, NULL, 0, &e);
+    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, NULL, 0, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1292);
     assert_string_equal(e.msg, "Truncated incorrect INTEGER value: 'x1'");
     ft = types_field_type_init(TYPES_TP_DOUBLE);
-    types_cast_warning(TYPES_TRUNCATED, &in, &ft, NULL, 0, &e);
+    types_cast_warning(TYPES_TRUNCATED, &in, &ft, NULL, 0, TYPES_MODE_DEFAULT, &e);
     assert_string_equal(e.msg, "Truncated incorrect DOUBLE value: 'x1'");
-    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, "c", 3, &e);
+    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, "c", 3, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1366);
     assert_string_equal(e.msg, "Incorrect double value: 'x1' for column 'c' at row 3");
     assert_string_equal(e.sqlstate, "HY000");
     ft = types_field_type_init(TYPES_TP_DATETIME);
-    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, NULL, 0, &e);
+    types_cast_warning(TYPES_BAD_VALUE, &in, &ft, NULL, 0, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1292);
     assert_string_equal(e.msg, "Incorrect datetime value: 'x1'");
     ft = types_field_type_init(TYPES_TP_DATE);
-    types_cast_warning(TYPES_ZERO_DATE, &in, &ft, "d", 1, &e);
+    types_cast_warning(TYPES_ZERO_DATE, &in, &ft, "d", 1, TYPES_MODE_DEFAULT, &e);
     assert_string_equal(e.msg, "Incorrect date value: 'x1' for column 'd' at row 1");
     ft = types_field_type_init(TYPES_TP_TINY);
     in = types_datum_int(300);
-    types_cast_warning(TYPES_OUT_OF_RANGE, &in, &ft, "t", 2, &e);
+    types_cast_warning(TYPES_OUT_OF_RANGE, &in, &ft, "t", 2, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1264);
     assert_string_equal(e.msg, "Out of range value for column 't' at row 2");
     assert_string_equal(e.sqlstate, "22003");
     ft = types_field_type_init(TYPES_TP_VARCHAR);
     ft.flen = 2;
     in = str("abc");
-    types_cast_warning(TYPES_TRUNCATED, &in, &ft, "v", 1, &e);
+    types_cast_warning(TYPES_TRUNCATED, &in, &ft, "v", 1, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1406);
     assert_string_equal(e.msg, "Data too long for column 'v' at row 1");
-    types_cast_warning(TYPES_TRUNCATED, &in, &ft, NULL, 0, &e);
+    types_cast_warning(TYPES_TRUNCATED, &in, &ft, NULL, 0, TYPES_MODE_DEFAULT, &e);
     assert_string_equal(e.msg, "Truncated incorrect CHAR(2) value: 'abc'");
     ft = types_field_type_init(TYPES_TP_NEWDECIMAL);
     in = types_datum_double(1.234);
-    types_cast_warning(TYPES_TRUNCATED, &in, &ft, "n", 4, &e);
+    types_cast_warning(TYPES_TRUNCATED, &in, &ft, "n", 4, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1265);
     assert_string_equal(e.msg, "Data truncated for column 'n' at row 4");
-    types_cast_warning(TYPES_DIV_ZERO, &in, &ft, NULL, 0, &e);
+    types_cast_warning(TYPES_DIV_ZERO, &in, &ft, NULL, 0, TYPES_MODE_DEFAULT, &e);
     assert_int_equal(e.code, 1365);
     assert_string_equal(e.msg, "Division by 0");
 }
@@ -567,9 +720,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_to_number), cmocka_unit_test(test_double_format),
         cmocka_unit_test(test_compare),       cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_compare_file),
-        cmocka_unit_test(test_format_column), cmocka_unit_test(test_cast_file),
-        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_insert_file),
+        cmocka_unit_test(test_compare_file),  cmocka_unit_test(test_format_column),
+        cmocka_unit_test(test_cast_file),     cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
