@@ -110,7 +110,9 @@ bool types_datum_format_column(const types_datum_t *d, const types_field_type_t 
  * CAST does: integers clip to the type's range (TYPES_OUT_OF_RANGE), strings to
  * numbers use MySQL's prefix rules (TYPES_TRUNCATED / TYPES_BAD_VALUE), decimals
  * round to the scale, strings are cut to ft->flen characters (TYPES_TRUNCATED),
- * times parse and round to ft->decimal digits, sql_mode deciding zero dates.
+ * times parse and round to ft->decimal digits, sql_mode deciding zero dates
+ * (a TIMESTAMP stays in the session's local time: the caller converts it with
+ * mytime_local_to_utc and checks mytime_ts_check before storing).
  * New bytes (numbers as text) come from arena. NULL stays NULL. *out always holds
  * a usable value; the status tells the caller which warning or error to raise
  * (types_cast_warning).

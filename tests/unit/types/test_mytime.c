@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "types/mytime.h"
 
@@ -351,6 +352,10 @@ static void test_time_zones(void **state)
     tz_case("+08:00", "2020-01-01 08:00:00", "2020-01-01 00:00:00");
     tz_case("-05:30", "2020-01-01 00:00:00", "2020-01-01 05:30:00");
     tz_case("UTC", "2020-06-01 12:00:00", "2020-06-01 12:00:00");
+    if (access("/usr/share/zoneinfo/America/New_York", R_OK) != 0) {
+        skip(); /* no system tz database on this machine */
+        return;
+    }
     tz_case("Asia/Shanghai", "2020-06-01 12:00:00", "2020-06-01 04:00:00");
     tz_case("America/New_York", "2020-01-15 12:00:00", "2020-01-15 17:00:00");
     tz_case("America/New_York", "2020-07-15 12:00:00", "2020-07-15 16:00:00");
