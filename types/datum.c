@@ -454,6 +454,65 @@ void types_datum_to_text(const types_datum_t *d, duet_buf_t *out)
     }
 }
 
+types_datum_t types_datum_copy(const types_datum_t *d, duet_arena_t *arena)
+{
+    types_datum_t c = *d;
+    if ((d->kind == TYPES_K_STRING || d->kind == TYPES_K_JSON || d->kind == TYPES_K_ENUM ||
+         d->kind == TYPES_K_SET) &&
+        d->ptr) {
+        char *p = duet_arena_alloc(arena, d->len + 1);
+        memcpy(p, d->ptr, d->len);
+        p[d->len] = '\0';
+        c.ptr = p;
+    }
+    return c;
+}
+
+int types_datum_truth(const types_datum_t *d, types_status_t *st)
+{
+    double f;
+    switch (d->kind) {
+    case TYPES_K_NULL:
+        return -1;
+    case TYPES_K_INT:
+        return d->i != 0;
+    case TYPES_K_UINT:
+    case TYPES_K_BIT:
+    case TYPES_K_ENUM:
+    case TYPES_K_SET:
+        return d->u != 0;
+    case TYPES_K_FLOAT:
+    case TYPES_K_DOUBLE:
+        return d->f != 0;
+    case TYPES_K_DECIMAL:
+        return !types_dec_is_zero(&d->dec);
+    case TYPES_K_TIME:
+        return d->time != 0;
+    case TYPES_K_DURATION:
+        return d->dur != 0;
+    case TYPES_K_JSON: {
+        const uint8_t *b = (const uint8_t *)d->ptr;
+        if (d->len == 2 && b[0] == TYPES_JSON_LITERAL)
+            return b[1] == 1;
+        if (d->len == 2 && b[0] == TYPES_JSON_STRING && b[1] == 0)
+            return 0;
+        if (b[0] == TYPES_JSON_INT64 || b[0] == TYPES_JSON_UINT64 || b[0] == TYPES_JSON_DOUBLE) {
+            as_double(d, &f);
+            return f != 0;
+        }
+        return 1;
+    }
+    case TYPES_K_STRING: {
+        types_status_t s = types_str_to_double(d->ptr, d->len, &f);
+        if (st && s != TYPES_OK)
+            *st = types_status_worse(*st, s);
+        return f != 0;
+    }
+    default:
+        return 1;
+    }
+}
+
 static void zero_pad(duet_buf_t *out, size_t start, int64_t width)
 {
     size_t have = out->len - start;

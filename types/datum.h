@@ -77,6 +77,18 @@ static inline bool types_datum_is_null(const types_datum_t *d)
     return d->kind == TYPES_K_NULL;
 }
 
+/* types_datum_copy: d with its bytes (strings, JSON, ENUM/SET names) copied into
+ * arena, so it outlives the memory it pointed into. */
+types_datum_t types_datum_copy(const types_datum_t *d, duet_arena_t *arena);
+
+/*
+ * types_datum_truth: the value as a condition (WHERE, IF, AND/OR): 1 true, 0
+ * false, -1 for NULL (unknown). Numbers are true when not zero; strings are read
+ * as DOUBLE first ('0.0' and 'abc' are false; *st gets the 1292 status); times are
+ * true unless zero; JSON is true unless it is false, null, 0 or "". st may be NULL.
+ */
+int types_datum_truth(const types_datum_t *d, types_status_t *st);
+
 /*
  * types_datum_cmp: -1, 0 or 1 under MySQL's comparison rules: NULL sorts first
  * (callers give SQL's NULL semantics); numbers compare exactly across int, uint,

@@ -695,6 +695,49 @@ static void test_format_column(void **state)
     assert_int_equal(b.len, 0);
 }
 
+static void test_truth_copy(void **state)
+{
+    (void)state;
+    types_status_t st = TYPES_OK;
+    types_datum_t d = types_datum_null();
+    assert_int_equal(types_datum_truth(&d, &st), -1);
+    d = types_datum_int(0);
+    assert_int_equal(types_datum_truth(&d, &st), 0);
+    d = types_datum_double(0.001);
+    assert_int_equal(types_datum_truth(&d, &st), 1);
+    types_decimal_t z = types_dec_zero(2);
+    d = types_datum_decimal(&z);
+    assert_int_equal(types_datum_truth(&d, &st), 0);
+    d = str("0.0");
+    assert_int_equal(types_datum_truth(&d, &st), 0);
+    assert_int_equal(st, TYPES_OK);
+    d = str("abc");
+    assert_int_equal(types_datum_truth(&d, &st), 0);
+    assert_int_equal(st, TYPES_BAD_VALUE);
+    d = str("2x");
+    assert_int_equal(types_datum_truth(&d, NULL), 1);
+    mytime_t t = {0, 0, 0, 0, 0, 0, 0};
+    d = types_datum_time(&t, TYPES_TP_DATE, 0);
+    assert_int_equal(types_datum_truth(&d, NULL), 0);
+    d = types_datum_duration(-1, 6);
+    assert_int_equal(types_datum_truth(&d, NULL), 1);
+    d = types_datum_json("\x04\x02", 2);
+    assert_int_equal(types_datum_truth(&d, NULL), 0);
+    d = types_datum_json("\x04\x01", 2);
+    assert_int_equal(types_datum_truth(&d, NULL), 1);
+    duet_arena_t *a = duet_arena_create(0);
+    char buf[4] = "abc";
+    d = types_datum_string(buf, 3, TYPES_COLL_UTF8MB4_BIN);
+    types_datum_t c = types_datum_copy(&d, a);
+    buf[0] = 'x';
+    assert_memory_equal(c.ptr, "abc", 3);
+    assert_true(c.ptr != d.ptr);
+    d = types_datum_int(5);
+    c = types_datum_copy(&d, a);
+    assert_int_equal(c.i, 5);
+    duet_arena_destroy(a);
+}
+
 static void test_hash(void **state)
 {
     (void)state;
@@ -720,9 +763,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_to_number), cmocka_unit_test(test_double_format),
         cmocka_unit_test(test_compare),       cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_insert_file),
-        cmocka_unit_test(test_compare_file),  cmocka_unit_test(test_format_column),
-        cmocka_unit_test(test_cast_file),     cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_truth_copy),
+        cmocka_unit_test(test_insert_file),   cmocka_unit_test(test_compare_file),
+        cmocka_unit_test(test_format_column), cmocka_unit_test(test_cast_file),
+        cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
