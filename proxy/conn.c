@@ -25,10 +25,14 @@
 
 /* The first packet (HandshakeResponse or SSLRequest) is never this large. */
 #define FIRST_PACKET_MAX (1u << 20)
+/* Internal command code: running init_connect before the login OK. */
+#define CMD_INIT_CONNECT 0xFF
 /* A worker streaming a result waits while more than this is unsent. */
 #define FLOW_LIMIT (4u << 20)
 
 static void conn_process_input(proxy_conn_t *c);
+static void conn_work(void *arg);
+static void auth_send_ok(proxy_conn_t *c);
 static void conn_read_cb(struct bufferevent *bev, void *arg);
 static void conn_write_cb(struct bufferevent *bev, void *arg);
 static void conn_event_cb(struct bufferevent *bev, short what, void *arg);
@@ -344,6 +348,38 @@ static void auth_ok(proxy_conn_t *c)
         }
         snprintf(c->sess.db, sizeof(c->sess.db), "%s", c->pending_db);
     }
+    /* init_connect runs for every account but root (MySQL skips CONNECTION_ADMIN
+     * holders); if it fails, the client gets its error and is disconnected. */
+    char init[1024];
+    bool is_null = true;
+    duet_err_t ignore = {0};
+    proxy_sysvar_get(c->server->sysvars, NULL, "init_connect", 12, PROXY_REQ_GLOBAL, init,
+                     sizeof(init), &is_null, &ignore);
+    if (!is_null && init[0] != '\0' && strcmp(c->sess.user, "root") != 0) {
+        duet_buf_reset(&c->in);
+        duet_buf_putc(&c->in, (char)CMD_INIT_CONNECT);
+        duet_buf_puts(&c->in, init);
+        c->cmd = CMD_INIT_CONNECT;
+        c->cmd_kind = PROXY_Q_OTHER;
+        c->cmd_start_us = proxy_now_us();
+        c->state = CS_BUSY;
+        atomic_fetch_add(&c->server->metrics.running, 1);
+        bufferevent_disable(c->bev, EV_READ);
+        if (c->timer)
+            event_del(c->timer);
+        if (duet_pool_submit(c->server->pool, conn_work, c) < 0) {
+            c->state = CS_AUTH_RESPONSE;
+            atomic_fetch_sub(&c->server->metrics.running, 1);
+            conn_fail_code(c, ER_GENERIC, "server is shutting down");
+        }
+        return;
+    }
+    auth_send_ok(c);
+}
+
+/* Sends the login OK and enters the command phase. */
+static void auth_send_ok(proxy_conn_t *c)
+{
     wire_ok_t ok = {.status = proxy_session_status(&c->sess)};
     wire_out_reset(&c->out, c->seq);
     wire_out_begin(&c->out);
@@ -1086,6 +1122,23 @@ static void conn_work(void *arg)
     duet_err_t e = {0};
     const uint8_t *p = (const uint8_t *)c->in.data;
     size_t n = c->in.len;
+    if (c->cmd == CMD_INIT_CONNECT) {
+        /* Results are discarded; only an error matters. */
+        wire_out_t scratch = {0};
+        wire_out_reset(&scratch, 0);
+        proxy_sink_init(&k, s, &scratch, false);
+        proxy_exec(s, (const char *)p + 1, n - 1, &k);
+        c->close_after_reply = k.errors > 0;
+        if (k.errors > 0)
+            c->init_err = k.last_err;
+        proxy_sink_free(&k);
+        wire_out_free(&scratch);
+        loop_msg_t *m = duet_calloc(1, sizeof(*m));
+        m->kind = LOOP_MSG_DONE;
+        m->conn = c;
+        proxy_loop_post(c->loop, m);
+        return;
+    }
     wire_out_reset(&c->out, c->seq);
     proxy_sink_init(&k, s, &c->out, c->cmd != WIRE_COM_QUERY);
     k.flush = conn_worker_flush;
@@ -1208,6 +1261,21 @@ void proxy_conn_done(proxy_conn_t *c)
     if (c->dead) {
         c->loop->zombies--;
         conn_free(c);
+        return;
+    }
+    if (c->cmd == CMD_INIT_CONNECT) {
+        c->cmd = 0;
+        c->state = CS_AUTH_RESPONSE;
+        if (c->close_after_reply) {
+            c->close_after_reply = false;
+            log_info("conn %llu: init_connect failed for '%s': %s",
+                     (unsigned long long)c->sess.conn_id, c->sess.user, c->init_err.msg);
+            conn_fail(c, &c->init_err);
+            return;
+        }
+        auth_send_ok(c);
+        bufferevent_enable(c->bev, EV_READ);
+        conn_process_input(c);
         return;
     }
     c->state = CS_READY;

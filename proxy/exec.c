@@ -141,6 +141,7 @@ void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err)
     k->results++;
     k->errors++;
     k->last_errno = err->code;
+    k->last_err = *err;
 }
 
 static bool blank(const char *text, size_t len)

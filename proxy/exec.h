@@ -40,6 +40,7 @@ typedef struct proxy_sink {
     int results; /* results sent so far */
     int errors;  /* ERR packets sent (0 or 1) */
     int last_errno;
+    duet_err_t last_err; /* the last error sent */
 } proxy_sink_t;
 
 void proxy_sink_init(proxy_sink_t *k, proxy_session_t *s, wire_out_t *out, bool binary);

@@ -108,6 +108,7 @@ struct proxy_conn {
     bool closed; /* closed; memory stays valid until the loop reaps it */
     bool registered;
     bool close_after_reply;        /* the worker met a malformed packet: answer, then close */
+    duet_err_t init_err;           /* why init_connect failed */
     wire_compress_algo_t compress; /* active compression, after login */
     wire_compress_algo_t compress_pending; /* negotiated; starts after the login OK */
     int zstd_level;

@@ -21,6 +21,8 @@
 #include "common/mem.h"
 #include "proxy/exec.h"
 #include "proxy/server.h"
+#include "proxy/sysvar.h"
+#include "proxy/users.h"
 #include "wire/protocol.h"
 
 static proxy_server_t *srv;
@@ -597,6 +599,40 @@ static void test_client_vanishes_while_streaming(void **state)
     mysql_close(m);
 }
 
+static void set_init_connect(const char *text)
+{
+    proxy_sv_value_t v = {.kind = PROXY_SVV_STR, .s = text};
+    bool trunc;
+    duet_err_t e = {0};
+    assert_int_equal(proxy_sysvar_set(proxy_server_sysvars(srv), NULL, "init_connect", 12,
+                                      PROXY_REQ_GLOBAL, &v, &trunc, &e),
+                     0);
+}
+
+static void test_init_connect(void **state)
+{
+    (void)state;
+    duet_err_t e = {0};
+    proxy_users_create_user(proxy_server_users(srv), "app", "%", PROXY_AUTH_NATIVE, "pw", &e);
+    set_init_connect("update");
+    MYSQL *m = mysql_init(NULL);
+    assert_non_null(mysql_real_connect(m, "127.0.0.1", "app", "pw", NULL,
+                                       (unsigned)proxy_server_port(srv), NULL, 0));
+    assert_int_equal(mysql_ping(m), 0);
+    mysql_close(m);
+    /* A failing init_connect disconnects with its error; root is exempt. */
+    set_init_connect("error");
+    m = mysql_init(NULL);
+    assert_null(mysql_real_connect(m, "127.0.0.1", "app", "pw", NULL,
+                                   (unsigned)proxy_server_port(srv), NULL, 0));
+    assert_int_equal(mysql_errno(m), 1317);
+    mysql_close(m);
+    m = client();
+    assert_int_equal(mysql_ping(m), 0);
+    mysql_close(m);
+    set_init_connect("");
+}
+
 static void *run_slow(void *arg)
 {
     MYSQL *m = arg;
@@ -661,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_cursor_fetch),
         cmocka_unit_test(test_deprecate_eof_multi_results),
         cmocka_unit_test(test_client_vanishes_while_streaming),
+        cmocka_unit_test(test_init_connect),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     mysql_library_end();
