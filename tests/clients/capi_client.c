@@ -82,11 +82,11 @@ int main(int argc, char **argv)
     check("mysql_select_db without a catalog: 1049",
           mysql_select_db(m, "test") != 0 && mysql_errno(m) == 1049, mysql_error(m));
     check("mysql_reset_connection", mysql_reset_connection(m) == 0, mysql_error(m));
-    check("mysql_change_user to a native user",
-          mysql_change_user(m, "nat", "pw1", NULL) == 0, mysql_error(m));
+    check("mysql_change_user to a native user", mysql_change_user(m, "nat", "pw1", NULL) == 0,
+          mysql_error(m));
     check("ping as the new user", mysql_ping(m) == 0, mysql_error(m));
-    check("mysql_change_user to a caching_sha2 user",
-          mysql_change_user(m, "sha", "pw2", NULL) == 0, mysql_error(m));
+    check("mysql_change_user to a caching_sha2 user", mysql_change_user(m, "sha", "pw2", NULL) == 0,
+          mysql_error(m));
     check("ping after the second change", mysql_ping(m) == 0, mysql_error(m));
     MYSQL_STMT *stmt = mysql_stmt_init(m);
     int rc = mysql_stmt_prepare(stmt, "SELECT ?", 8);
@@ -94,8 +94,7 @@ int main(int argc, char **argv)
           rc != 0 && mysql_stmt_errno(stmt) == 1105, mysql_stmt_error(stmt));
     mysql_stmt_close(stmt);
     check("mysql_change_user with a wrong password fails with 1045",
-          mysql_change_user(m, "nat", "bad", NULL) != 0 && mysql_errno(m) == 1045,
-          mysql_error(m));
+          mysql_change_user(m, "nat", "bad", NULL) != 0 && mysql_errno(m) == 1045, mysql_error(m));
     mysql_close(m);
 
     m = mysql_init(NULL);
