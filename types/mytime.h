@@ -210,6 +210,19 @@ types_status_t mytime_add_interval(mytime_t *t, const mytime_interval_t *iv, boo
 types_status_t mytime_timestampdiff(mytime_unit_t unit, const mytime_t *a, const mytime_t *b,
                                     int64_t *out);
 
+/* mytime_dur_add_interval: TIME + INTERVAL (DATE_ADD on a TIME value), units up to
+ * DAY and WEEK. TYPES_OUT_OF_RANGE (NULL) past +/-838:59:59; TYPES_BAD_VALUE for
+ * MONTH, QUARTER, YEAR and YEAR_MONTH. */
+types_status_t mytime_dur_add_interval(int64_t *dur, const mytime_interval_t *iv, bool subtract);
+
+/* mytime_timediff: TIMEDIFF(a, b) = a - b as a TIME, clipped to +/-838:59:59 with
+ * TYPES_OUT_OF_RANGE (warning 1690 in MySQL 8, 838:59:59 shown). */
+types_status_t mytime_timediff(const mytime_t *a, const mytime_t *b, int64_t *out);
+
+/* mytime_add_duration: ADDTIME(t, dur) for a date/datetime t; TYPES_OUT_OF_RANGE
+ * (NULL) when the result leaves 0000-01-01..9999-12-31. */
+types_status_t mytime_add_duration(mytime_t *t, int64_t dur);
+
 /* ---- DATE_FORMAT and STR_TO_DATE ---- */
 
 /* Which parts a STR_TO_DATE format names (its result type: DATETIME when both,

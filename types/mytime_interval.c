@@ -325,3 +325,60 @@ types_status_t mytime_timestampdiff(mytime_unit_t unit, const mytime_t *a, const
     *out = us / size[unit];
     return TYPES_OK;
 }
+
+/* Microseconds of the day-and-smaller parts of an interval; false if too large. */
+static bool interval_usec(const mytime_interval_t *iv, __int128 *out)
+{
+    const int64_t lim = (int64_t)1 << 40;
+    if (iv->day > lim || iv->hour > lim || iv->minute > lim || iv->second > lim ||
+        iv->usec > ((int64_t)1 << 60))
+        return false;
+    *out = ((((__int128)iv->day * 24 + iv->hour) * 60 + iv->minute) * 60 + iv->second) * 1000000 +
+           iv->usec;
+    return true;
+}
+
+types_status_t mytime_dur_add_interval(int64_t *dur, const mytime_interval_t *iv, bool subtract)
+{
+    if (iv->year || iv->month)
+        return TYPES_BAD_VALUE;
+    __int128 delta;
+    if (!interval_usec(iv, &delta))
+        return TYPES_OUT_OF_RANGE;
+    __int128 r = (__int128)*dur + ((iv->neg != subtract) ? -delta : delta);
+    if (r > MYTIME_DUR_MAX || r < -MYTIME_DUR_MAX)
+        return TYPES_OUT_OF_RANGE;
+    *dur = (int64_t)r;
+    return TYPES_OK;
+}
+
+static __int128 abs_usec(const mytime_t *t)
+{
+    return ((((__int128)mytime_daynr(t->year, t->month, t->day) * 24 + t->hour) * 60 + t->minute) *
+                60 +
+            t->second) *
+               1000000 +
+           t->usec;
+}
+
+types_status_t mytime_timediff(const mytime_t *a, const mytime_t *b, int64_t *out)
+{
+    __int128 d = abs_usec(a) - abs_usec(b);
+    if (d > MYTIME_DUR_MAX || d < -MYTIME_DUR_MAX) {
+        *out = d > 0 ? MYTIME_DUR_MAX : -MYTIME_DUR_MAX;
+        return TYPES_OUT_OF_RANGE;
+    }
+    *out = (int64_t)d;
+    return TYPES_OK;
+}
+
+types_status_t mytime_add_duration(mytime_t *t, int64_t dur)
+{
+    mytime_interval_t iv;
+    memset(&iv, 0, sizeof iv);
+    iv.neg = dur < 0;
+    uint64_t mag = dur < 0 ? (uint64_t)0 - (uint64_t)dur : (uint64_t)dur;
+    iv.second = (int64_t)(mag / 1000000);
+    iv.usec = (int64_t)(mag % 1000000);
+    return mytime_add_interval(t, &iv, false);
+}
