@@ -1,6 +1,6 @@
 import subprocess
 def q(sqls):
-    out = subprocess.run(['mariadb','-S','/tmp/hty/m.sock','-N','-B','-e', ';'.join(sqls)], capture_output=True, text=True)
+    out = subprocess.run(['mariadb','-S','/tmp/hty/m.sock','-N','-B'], input=';'.join(sqls) + ';', capture_output=True, text=True)
     lines = out.stdout.splitlines()
     assert len(lines) == len(sqls), (len(lines), len(sqls), out.stderr[:300])
     return lines
@@ -40,6 +40,11 @@ for s in dt_inputs:
 for s in time_inputs:
     sqls.append("select ifnull(cast(%s as time(6)),'NULL')" % esc(s)); meta.append(('time6', s))
     sqls.append("select ifnull(cast(%s as time),'NULL')" % esc(s)); meta.append(('time0', s))
+import random as _rr
+_rr.seed(12)
+for _ in range(300):
+    fmt_dates.append('%04d-%02d-%02d %02d:%02d:%02d.%06d' % (_rr.randint(1000, 9999), _rr.randint(1, 12), _rr.randint(1, 28),
+                     _rr.randint(0, 23), _rr.randint(0, 59), _rr.randint(0, 59), _rr.randint(0, 999999)))
 for d in fmt_dates:
     sqls.append("select date_format(%s, %s)" % (esc(d), esc(fmt))); meta.append(('format', d))
     for m in range(8):
