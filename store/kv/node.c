@@ -336,7 +336,14 @@ int kv_node_open(const char *dir, const kv_node_options_t *opts, rpc_transport_t
     if (node->opts.region_split_size == 0)
         node->opts.region_split_size = 96u << 20;
     node->pd = pd;
-    pthread_mutex_init(&node->write_lock, NULL);
+    pthread_rwlockattr_t ra;
+    pthread_rwlockattr_init(&ra);
+    /* A split waiting for writers to drain must not starve behind new ones. */
+    pthread_rwlockattr_setkind_np(&ra, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&node->split_lock, &ra);
+    pthread_rwlockattr_destroy(&ra);
+    for (int i = 0; i < KV_LATCH_SLOTS; i++)
+        pthread_mutex_init(&node->latches[i], NULL);
     pthread_rwlock_init(&node->regions_lock, NULL);
     pthread_mutex_init(&node->gc_lock, NULL);
     pthread_cond_init(&node->gc_cond, NULL);
@@ -374,7 +381,9 @@ void kv_node_close(kv_node_t *node)
         region_free(node->regions[i]);
     duet_free(node->regions);
     pthread_rwlock_destroy(&node->regions_lock);
-    pthread_mutex_destroy(&node->write_lock);
+    pthread_rwlock_destroy(&node->split_lock);
+    for (int i = 0; i < KV_LATCH_SLOTS; i++)
+        pthread_mutex_destroy(&node->latches[i]);
     pthread_cond_destroy(&node->gc_cond);
     pthread_mutex_destroy(&node->gc_lock);
     duet_free(node);
@@ -585,7 +594,7 @@ int kv_node_split_locked(kv_node_t *node, uint64_t id, ProtobufCBinaryData *keys
     pthread_rwlock_wrlock(&node->regions_lock);
     r = region_by_id_locked(node, id);
     r->version = version;
-    r->approx_size = 0;
+    __atomic_store_n(&r->approx_size, 0, __ATOMIC_RELAXED);
     duet_buf_reset(&r->start);
     duet_buf_append(&r->start, right.start.data, right.start.len);
     for (size_t i = 0; i < m; i++)
@@ -657,28 +666,32 @@ static int measure(kv_node_t *node, ProtobufCBinaryData start, ProtobufCBinaryDa
     return 0;
 }
 
-int kv_node_wrote_locked(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
+int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
 {
     pthread_rwlock_rdlock(&node->regions_lock);
     kv_region_t *r = region_by_id_locked(node, id);
-    bool check = false;
-    if (r) {
-        r->approx_size += bytes;
-        check = r->approx_size >= node->opts.region_split_size;
-    }
+    bool check = r && __atomic_add_fetch(&r->approx_size, bytes, __ATOMIC_RELAXED) >=
+                          node->opts.region_split_size;
     pthread_rwlock_unlock(&node->regions_lock);
     if (!check)
         return 0;
+    /* Alone now: no writer runs, so the region cannot change under the size check. */
+    pthread_rwlock_wrlock(&node->split_lock);
     duet_arena_t *arena = duet_arena_create(0);
     kv_region_view_t v;
     pthread_rwlock_rdlock(&node->regions_lock);
-    v.start = arena_copy(arena, r->start.data, r->start.len);
-    v.end = arena_copy(arena, r->end.data, r->end.len);
+    r = region_by_id_locked(node, id);
+    check = r && __atomic_load_n(&r->approx_size, __ATOMIC_RELAXED) >=
+                     node->opts.region_split_size; /* not split meanwhile */
+    if (check) {
+        v.start = arena_copy(arena, r->start.data, r->start.len);
+        v.end = arena_copy(arena, r->end.data, r->end.len);
+    }
     pthread_rwlock_unlock(&node->regions_lock);
     uint64_t total = 0;
     duet_buf_t mid = DUET_BUF_INIT;
-    int rc = measure(node, v.start, v.end, &total, &mid, err);
-    if (rc == 0 && total >= node->opts.region_split_size && mid.len > 0) {
+    int rc = check ? measure(node, v.start, v.end, &total, &mid, err) : 0;
+    if (check && rc == 0 && total >= node->opts.region_split_size && mid.len > 0) {
         ProtobufCBinaryData key = arena_copy(arena, mid.data, mid.len);
         Metapb__Region **out;
         size_t n_out;
@@ -690,21 +703,62 @@ int kv_node_wrote_locked(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t 
             for (size_t i = 0; i < n_out; i++) {
                 kv_region_t *p = region_by_id_locked(node, out[i]->id);
                 if (p)
-                    p->approx_size = total / 2;
+                    __atomic_store_n(&p->approx_size, total / 2, __ATOMIC_RELAXED);
             }
             pthread_rwlock_unlock(&node->regions_lock);
         }
-    } else if (rc == 0) {
+    } else if (check && rc == 0) {
         /* Smaller than it seemed, or one key too big to split: look again after more writes. */
         pthread_rwlock_rdlock(&node->regions_lock);
         r = region_by_id_locked(node, id);
         if (r)
-            r->approx_size = total < node->opts.region_split_size ? total : 0;
+            __atomic_store_n(&r->approx_size, total < node->opts.region_split_size ? total : 0,
+                             __ATOMIC_RELAXED);
         pthread_rwlock_unlock(&node->regions_lock);
     }
     duet_buf_free(&mid);
     duet_arena_destroy(arena);
+    pthread_rwlock_unlock(&node->split_lock);
     return rc;
+}
+
+static uint32_t latch_slot(const ProtobufCBinaryData *k)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < k->len; i++)
+        h = (h ^ k->data[i]) * 16777619u;
+    return h % KV_LATCH_SLOTS;
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+void kv_node_latch(kv_node_t *node, const void *keys, size_t n, size_t stride, duet_arena_t *arena,
+                   kv_latches_t *out)
+{
+    out->slots = duet_arena_alloc(arena, (n ? n : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        out->slots[i] = latch_slot((const ProtobufCBinaryData *)((const char *)keys + i * stride));
+    if (n > 1)
+        qsort(out->slots, n, sizeof(uint32_t), slot_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m == 0 || out->slots[m - 1] != out->slots[i])
+            out->slots[m++] = out->slots[i];
+    }
+    out->n = m;
+    for (size_t i = 0; i < m; i++)
+        pthread_mutex_lock(&node->latches[out->slots[i]]);
+}
+
+void kv_node_unlatch(kv_node_t *node, kv_latches_t *l)
+{
+    for (size_t i = l->n; i-- > 0;)
+        pthread_mutex_unlock(&node->latches[l->slots[i]]);
+    l->n = 0;
 }
 
 /* ---- GC ---- */

@@ -11,10 +11,12 @@
 #include "store/kv/engine.h"
 #include "store/kv/node.h"
 
+#define KV_LATCH_SLOTS 2048
+
 typedef struct kv_region {
     uint64_t id, peer_id, conf_ver, version;
     duet_buf_t start, end; /* raw keys; an empty end means no bound */
-    uint64_t approx_size;  /* bytes written since the last size check; node->write_lock */
+    uint64_t approx_size;  /* bytes written since the last size check; __atomic */
 } kv_region_t;
 
 /* kv_region_view_t: a copy of a region's identity and range taken under the table lock. */
@@ -30,9 +32,10 @@ struct kv_node {
     uint64_t store_id;
     kv_cop_fn cop_fn;
     void *cop_ctx;
-    pthread_mutex_t write_lock;    /* serialises MVCC writes and splits */
-    pthread_rwlock_t regions_lock; /* guards regions and n_regions */
-    kv_region_t **regions;         /* sorted by start key */
+    pthread_rwlock_t split_lock; /* writers hold it shared for a whole action, splits alone */
+    pthread_mutex_t latches[KV_LATCH_SLOTS]; /* by key hash: one writer of a key at a time */
+    pthread_rwlock_t regions_lock;           /* guards regions and n_regions */
+    kv_region_t **regions;                   /* sorted by start key */
     size_t n_regions;
     pthread_t gc_thread;     /* the GC worker, when gc_running */
     bool gc_running;         /* set and cleared by the opening thread only */
@@ -58,16 +61,30 @@ Errorpb__Error *kv_node_check_key(const kv_region_view_t *view, ProtobufCBinaryD
  * kv_node_split_locked: splits region id at keys (sorted or not; each must lie strictly inside
  * it). New regions take the left parts; the region keeps the rightmost part; every part's
  * version moves up by the number of keys. Persists, then reports to pd. Caller holds
- * node->write_lock. *out gets the resulting regions in key order (arena). Returns 0, a region
- * error in *rerr, or -1 with err set.
+ * node->split_lock for writing. *out gets the resulting regions in key order (arena). Returns 0, a
+ * region error in *rerr, or -1 with err set.
  */
 int kv_node_split_locked(kv_node_t *node, uint64_t id, ProtobufCBinaryData *keys, size_t n,
                          duet_arena_t *arena, Metapb__Region ***out, size_t *n_out,
                          Errorpb__Error **rerr, duet_err_t *err);
 
-/* kv_node_wrote_locked: accounts bytes written to region id and splits it when it has grown
- * past the split size. Caller holds node->write_lock. Returns 0 or -1 with err set. */
-int kv_node_wrote_locked(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err);
+/* kv_node_wrote: accounts bytes written to region id and splits it when it has grown past the
+ * split size. Caller holds neither split_lock nor latches. Returns 0 or -1 with err set. */
+int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err);
+
+/* kv_latches_t: the latch slots one writer holds, sorted and distinct. */
+typedef struct kv_latches {
+    uint32_t *slots; /* arena */
+    size_t n;
+} kv_latches_t;
+
+/* kv_node_latch: locks the latch slots of n keys (each a ProtobufCBinaryData, stride bytes
+ * apart) in slot order, so writers never deadlock. Caller holds split_lock shared. */
+void kv_node_latch(kv_node_t *node, const void *keys, size_t n, size_t stride, duet_arena_t *arena,
+                   kv_latches_t *out);
+
+/* kv_node_unlatch: releases what kv_node_latch took. */
+void kv_node_unlatch(kv_node_t *node, kv_latches_t *l);
 
 /* kv_node_region_meta: region r as a metapb.Region in arena. */
 Metapb__Region *kv_node_region_meta(const kv_node_t *node, const kv_region_t *r,

@@ -100,37 +100,47 @@ static int h_scan(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *res
     return rc;
 }
 
-/* write_begin/write_end: the frame of every writing handler: the write lock, the region
- * check, a transaction; at the end the batch is written (unless keep is false) and the region
- * accounted for splits. */
+/* wframe_t: what a writing handler holds between write_begin and write_end. */
+typedef struct wframe {
+    kv_region_view_t v;
+    kv_txn_t t;
+    kv_latches_t l;
+} wframe_t;
+
+/* write_begin/write_end: the frame of every writing handler: split_lock shared, the region
+ * check, the latches of its keys, then a transaction reading what the latches protect. At the
+ * end the batch is written (unless keep is false; concurrent writers share RocksDB's group
+ * commit), everything is released, and the region is accounted for splits. */
 static Errorpb__Error *write_begin(kv_node_t *node, const Kvrpcpb__Context *ctx,
-                                   ProtobufCBinaryData *keys, size_t n, size_t stride,
-                                   duet_arena_t *arena, kv_region_view_t *v, kv_txn_t *t)
+                                   const ProtobufCBinaryData *keys, size_t n, size_t stride,
+                                   duet_arena_t *arena, wframe_t *w)
 {
-    pthread_mutex_lock(&node->write_lock);
-    Errorpb__Error *e = kv_node_check_ctx(node, ctx, arena, v);
+    pthread_rwlock_rdlock(&node->split_lock);
+    Errorpb__Error *e = kv_node_check_ctx(node, ctx, arena, &w->v);
     for (size_t i = 0; e == NULL && i < n; i++)
-        e = kv_node_check_key(v, *(ProtobufCBinaryData *)((char *)keys + i * stride), arena);
+        e = kv_node_check_key(
+            &w->v, *(const ProtobufCBinaryData *)((const char *)keys + i * stride), arena);
     if (e) {
-        pthread_mutex_unlock(&node->write_lock);
+        pthread_rwlock_unlock(&node->split_lock);
         return e;
     }
-    kv_txn_begin(t, &node->eng, arena);
+    kv_node_latch(node, keys, n, stride, arena, &w->l);
+    kv_txn_begin(&w->t, &node->eng, arena);
     return NULL;
 }
 
-static int write_end(kv_node_t *node, const kv_region_view_t *v, kv_txn_t *t, bool keep, int rc,
-                     duet_err_t *err)
+static int write_end(kv_node_t *node, wframe_t *w, bool keep, int rc, duet_err_t *err)
 {
     size_t bytes = 0;
     if (rc == 0 && keep) {
-        bytes = kv_txn_batch_size(t);
-        rc = kv_txn_write(t, err);
+        bytes = kv_txn_batch_size(&w->t);
+        rc = kv_txn_write(&w->t, err);
     }
-    kv_txn_end(t);
+    kv_txn_end(&w->t);
+    kv_node_unlatch(node, &w->l);
+    pthread_rwlock_unlock(&node->split_lock);
     if (rc == 0 && bytes)
-        rc = kv_node_wrote_locked(node, v->id, bytes, err);
-    pthread_mutex_unlock(&node->write_lock);
+        rc = kv_node_wrote(node, w->v.id, bytes, err);
     return rc;
 }
 
@@ -140,13 +150,12 @@ static int h_prewrite(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage 
     kv_node_t *node = ctx;
     REQ(Kvrpcpb__PrewriteRequest, req);
     RESP(Kvrpcpb__PrewriteResponse, out);
-    kv_region_view_t v;
-    kv_txn_t t;
+    wframe_t w;
     ProtobufCBinaryData *keys = duet_arena_alloc(arena, req->n_mutations * sizeof(*keys));
     for (size_t i = 0; i < req->n_mutations; i++)
         keys[i] = req->mutations[i]->key;
     if ((out->region_error =
-             write_begin(node, req->context, keys, req->n_mutations, sizeof(*keys), arena, &v, &t)))
+             write_begin(node, req->context, keys, req->n_mutations, sizeof(*keys), arena, &w)))
         return 0;
     kv_prewrite_args_t a = {req->primary_lock, req->start_version, req->lock_ttl, req->txn_size,
                             req->min_commit_ts};
@@ -154,12 +163,12 @@ static int h_prewrite(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage 
     int rc = 0;
     for (size_t i = 0; i < req->n_mutations && rc == 0; i++) {
         Kvrpcpb__KeyError *ke;
-        rc = kv_mvcc_prewrite(&t, req->mutations[i], &a, &ke, err);
+        rc = kv_mvcc_prewrite(&w.t, req->mutations[i], &a, &ke, err);
         if (ke)
             out->errors[out->n_errors++] = ke;
     }
     /* Any refused key refuses the whole request: nothing is written. */
-    return write_end(node, &v, &t, out->n_errors == 0, rc, err);
+    return write_end(node, &w, out->n_errors == 0, rc, err);
 }
 
 static int h_commit(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
@@ -168,18 +177,17 @@ static int h_commit(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *r
     kv_node_t *node = ctx;
     REQ(Kvrpcpb__CommitRequest, req);
     RESP(Kvrpcpb__CommitResponse, out);
-    kv_region_view_t v;
-    kv_txn_t t;
+    wframe_t w;
     if ((out->region_error = write_begin(node, req->context, req->keys, req->n_keys,
-                                         sizeof(*req->keys), arena, &v, &t)))
+                                         sizeof(*req->keys), arena, &w)))
         return 0;
     int rc = 0;
     for (size_t i = 0; i < req->n_keys && rc == 0 && out->error == NULL; i++)
-        rc = kv_mvcc_commit(&t, req->keys[i], req->start_version, req->commit_version, &out->error,
-                            err);
+        rc = kv_mvcc_commit(&w.t, req->keys[i], req->start_version, req->commit_version,
+                            &out->error, err);
     if (out->error == NULL)
         out->commit_version = req->commit_version;
-    return write_end(node, &v, &t, out->error == NULL, rc, err);
+    return write_end(node, &w, out->error == NULL, rc, err);
 }
 
 static int h_batch_rollback(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
@@ -188,15 +196,14 @@ static int h_batch_rollback(void *ctx, const ProtobufCMessage *req_, ProtobufCMe
     kv_node_t *node = ctx;
     REQ(Kvrpcpb__BatchRollbackRequest, req);
     RESP(Kvrpcpb__BatchRollbackResponse, out);
-    kv_region_view_t v;
-    kv_txn_t t;
+    wframe_t w;
     if ((out->region_error = write_begin(node, req->context, req->keys, req->n_keys,
-                                         sizeof(*req->keys), arena, &v, &t)))
+                                         sizeof(*req->keys), arena, &w)))
         return 0;
     int rc = 0;
     for (size_t i = 0; i < req->n_keys && rc == 0 && out->error == NULL; i++)
-        rc = kv_mvcc_rollback(&t, req->keys[i], req->start_version, &out->error, err);
-    return write_end(node, &v, &t, out->error == NULL, rc, err);
+        rc = kv_mvcc_rollback(&w.t, req->keys[i], req->start_version, &out->error, err);
+    return write_end(node, &w, out->error == NULL, rc, err);
 }
 
 static int h_check_txn_status(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
@@ -205,13 +212,12 @@ static int h_check_txn_status(void *ctx, const ProtobufCMessage *req_, ProtobufC
     kv_node_t *node = ctx;
     REQ(Kvrpcpb__CheckTxnStatusRequest, req);
     RESP(Kvrpcpb__CheckTxnStatusResponse, out);
-    kv_region_view_t v;
-    kv_txn_t t;
+    wframe_t w;
     ProtobufCBinaryData key = req->primary_key;
-    if ((out->region_error = write_begin(node, req->context, &key, 1, sizeof(key), arena, &v, &t)))
+    if ((out->region_error = write_begin(node, req->context, &key, 1, sizeof(key), arena, &w)))
         return 0;
-    int rc = kv_mvcc_check_txn_status(&t, req, out, err);
-    return write_end(node, &v, &t, out->error == NULL, rc, err);
+    int rc = kv_mvcc_check_txn_status(&w.t, req, out, err);
+    return write_end(node, &w, out->error == NULL, rc, err);
 }
 
 static int h_resolve_lock(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
@@ -220,19 +226,29 @@ static int h_resolve_lock(void *ctx, const ProtobufCMessage *req_, ProtobufCMess
     kv_node_t *node = ctx;
     REQ(Kvrpcpb__ResolveLockRequest, req);
     RESP(Kvrpcpb__ResolveLockResponse, out);
-    kv_region_view_t v;
-    kv_txn_t t;
-    if ((out->region_error = write_begin(node, req->context, req->keys, req->n_keys,
-                                         sizeof(*req->keys), arena, &v, &t)))
-        return 0;
     ProtobufCBinaryData *keys = req->keys;
     size_t n = req->n_keys;
+    if (n == 0) {
+        /* The whole region: find the transaction's locks first, then latch those keys. */
+        kv_region_view_t v;
+        if ((out->region_error = kv_node_check_ctx(node, req->context, arena, &v)))
+            return 0;
+        kv_txn_t t;
+        kv_txn_begin(&t, &node->eng, arena);
+        int rc = kv_mvcc_locks_in_range(&t, v.start, v.end, req->start_version, 0, &keys, &n, err);
+        kv_txn_end(&t);
+        if (rc != 0)
+            return -1;
+        if (n == 0)
+            return 0;
+    }
+    wframe_t w;
+    if ((out->region_error = write_begin(node, req->context, keys, n, sizeof(*keys), arena, &w)))
+        return 0;
     int rc = 0;
-    if (n == 0)
-        rc = kv_mvcc_locks_in_range(&t, v.start, v.end, req->start_version, 0, &keys, &n, err);
     for (size_t i = 0; i < n && rc == 0 && out->error == NULL; i++) {
         kv_lock_t lock;
-        int found = kv_mvcc_load_lock(&t, keys[i], &lock, err);
+        int found = kv_mvcc_load_lock(&w.t, keys[i], &lock, err);
         if (found < 0) {
             rc = -1;
             break;
@@ -240,12 +256,12 @@ static int h_resolve_lock(void *ctx, const ProtobufCMessage *req_, ProtobufCMess
         if (found == 0 || lock.start_ts != req->start_version)
             continue; /* resolved already, or another transaction's lock */
         if (req->commit_version)
-            rc = kv_mvcc_commit(&t, keys[i], req->start_version, req->commit_version, &out->error,
+            rc = kv_mvcc_commit(&w.t, keys[i], req->start_version, req->commit_version, &out->error,
                                 err);
         else
-            rc = kv_mvcc_rollback(&t, keys[i], req->start_version, &out->error, err);
+            rc = kv_mvcc_rollback(&w.t, keys[i], req->start_version, &out->error, err);
     }
-    return write_end(node, &v, &t, out->error == NULL, rc, err);
+    return write_end(node, &w, out->error == NULL, rc, err);
 }
 
 static int h_gc(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
@@ -292,12 +308,12 @@ static int h_split_region(void *ctx, const ProtobufCMessage *req_, ProtobufCMess
     REQ(Kvrpcpb__SplitRegionRequest, req);
     RESP(Kvrpcpb__SplitRegionResponse, out);
     kv_region_view_t v;
-    pthread_mutex_lock(&node->write_lock);
+    pthread_rwlock_wrlock(&node->split_lock);
     int rc = 0;
     if ((out->region_error = kv_node_check_ctx(node, req->context, arena, &v)) == NULL)
         rc = kv_node_split_locked(node, v.id, req->split_keys, req->n_split_keys, arena,
                                   &out->regions, &out->n_regions, &out->region_error, err);
-    pthread_mutex_unlock(&node->write_lock);
+    pthread_rwlock_unlock(&node->split_lock);
     return rc;
 }
 

@@ -385,6 +385,62 @@ static void test_concurrent_increments(void **state)
     assert_string_equal(get(x, "counter", buf, sizeof(buf)), "100");
 }
 
+typedef struct filler {
+    cfix_t *x;
+    int id;
+    int failures;
+} filler_t;
+
+static void *fill(void *arg)
+{
+    filler_t *w = arg;
+    char key[32], val[100];
+    memset(val, 'f', sizeof(val));
+    for (int i = 0; i < 60; i++) {
+        duet_err_t err = {0};
+        kv_client_txn_t *t = kv_client_txn_begin(w->x->c, &err);
+        for (int j = 0; j < 3; j++) {
+            snprintf(key, sizeof(key), "w%d-%03d-%d", w->id, i, j);
+            kv_client_txn_set(t, key, strlen(key), val, sizeof(val));
+        }
+        if (kv_client_txn_commit(t, NULL, &err) != 0)
+            w->failures++;
+    }
+    return NULL;
+}
+
+static int count_fn(void *ctx, const void *key, size_t klen, const void *val, size_t vlen)
+{
+    (void)key;
+    (void)klen;
+    (void)val;
+    (void)vlen;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static void test_concurrent_writers_and_splits(void **state)
+{
+    cfix_t *x = *state;
+    pthread_t th[4];
+    filler_t w[4];
+    for (int i = 0; i < 4; i++) {
+        w[i] = (filler_t){x, i, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, fill, &w[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(w[i].failures, 0);
+    }
+    assert_true(kv_node_region_count(x->f->kv) >= 4);
+    uint64_t ts;
+    duet_err_t err = {0};
+    assert_int_equal(kv_client_tso(x->c, &ts, &err), 0);
+    int n = 0;
+    assert_int_equal(kv_client_scan(x->c, "", 0, "", 0, 0, ts, count_fn, &n, &err), 0);
+    assert_int_equal(n, 4 * 60 * 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +453,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resolve_crashed_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock_wait_timeout, setup_short_wait, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_increments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_concurrent_writers_and_splits, setup_small_regions,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
