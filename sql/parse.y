@@ -542,6 +542,12 @@ kw_column(A) ::= YEAR(X). { A = X; }
 kw_column(A) ::= POSITION(X). { A = X; }
 kw_column(A) ::= TRIM(X). { A = X; }
 kw_column(A) ::= EXTRACT(X). { A = X; }
+kw_column(A) ::= USER(X). { A = X; }
+kw_column(A) ::= COALESCE(X). { A = X; }
+kw_column(A) ::= SUBSTRING(X). { A = X; }
+kw_column(A) ::= SUBSTR(X). { A = X; }
+kw_column(A) ::= TIMESTAMPADD(X). { A = X; }
+kw_column(A) ::= TIMESTAMPDIFF(X). { A = X; }
 
 %type literal {sql_expr_t *}
 literal(A) ::= string_lit(S). { A = sql_lit_expr(c, S); }
