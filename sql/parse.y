@@ -1285,7 +1285,7 @@ ddl_stmt(A) ::= DROP(K) INDEX if_exists(I) ident(N) ON table_name(T). { A = sql_
 ddl_stmt(A) ::= CREATE(K) or_replace(R) view_alg(G) view_definer(D) view_security(S) VIEW table_name(N) view_cols(C) AS(Q0) query(Q) view_check(CK). {
     A = sql_mk_stmt(c, SQL_STMT_CREATE_VIEW, K.pos); sql_create_view_t *v = D ? D : NEW(sql_create_view_t); A->u.create_view = v;
     v->or_replace = R; v->algorithm = G; v->security = S; v->name = *N; if (C) v->cols = *C; v->select = Q; v->check = CK;
-    v->select_pos = Q0.end; v->select_end = c->prev_end;
+    v->select_pos = Q->pos; v->select_end = c->prev_end; (void)Q0;
 }
 %type or_replace {bool}
 or_replace(A) ::= . { A = false; }

@@ -294,6 +294,110 @@ static void test_ast_shape(void **state)
     duet_arena_destroy(a);
 }
 
+static sql_stmt_t *parse_one(duet_arena_t *a, const char *text)
+{
+    sql_stmt_list_t *l;
+    duet_err_t err;
+    if (sql_parse(a, text, strlen(text), NULL, &l, &err) != 0)
+        fail_msg("parse failed: %s", err.msg);
+    assert_int_equal(l->n, 1);
+    return l->stmts[0];
+}
+
+static void test_ast_ddl_dml(void **state)
+{
+    (void)state;
+    duet_arena_t *a = duet_arena_create(0);
+    sql_stmt_t *s =
+        parse_one(a, "ALTER TABLE db.t SET TIFLASH REPLICA 2 LOCATION LABELS 'zone', 'rack'");
+    assert_int_equal(s->kind, SQL_STMT_ALTER_TABLE);
+    assert_string_equal(s->u.alter_table->table.db.s, "db");
+    assert_string_equal(s->u.alter_table->table.name.s, "t");
+    assert_int_equal(s->u.alter_table->specs.n, 1);
+    sql_alter_spec_t *sp = s->u.alter_table->specs.v[0];
+    assert_int_equal(sp->kind, SQL_AT_SET_TIFLASH_REPLICA);
+    assert_int_equal(sp->count, 2);
+    assert_true(sp->has_labels);
+    assert_int_equal(sp->labels.n, 2);
+    assert_string_equal(((sql_lit_t *)sp->labels.v[1])->text, "rack");
+
+    s = parse_one(a, "ALTER DATABASE d SET TIFLASH REPLICA 0");
+    assert_int_equal(s->kind, SQL_STMT_ALTER_DATABASE);
+    assert_true(s->u.database->set_tiflash);
+    assert_int_equal(s->u.database->count, 0);
+    assert_false(s->u.database->has_labels);
+
+    s = parse_one(a, "create table t (id bigint unsigned not null auto_increment, "
+                     "c varchar(20) character set utf8mb4 collate utf8mb4_bin default 'x', "
+                     "primary key (id) clustered, key k (c(5) desc)) engine=InnoDB "
+                     "partition by range (id) (partition p0 values less than (10), "
+                     "partition p1 values less than maxvalue)");
+    sql_create_table_t *ct = s->u.create_table;
+    assert_int_equal(ct->cols.n, 2);
+    sql_column_def_t *c0 = ct->cols.v[0], *c1 = ct->cols.v[1];
+    assert_int_equal(c0->type->kind, SQL_T_BIGINT);
+    assert_true(c0->type->is_unsigned);
+    assert_int_equal(c0->opts.n, 2);
+    assert_int_equal(((sql_col_opt_t *)c0->opts.v[1])->kind, SQL_CO_AUTO_INCREMENT);
+    assert_int_equal(c1->type->kind, SQL_T_VARCHAR);
+    assert_int_equal(c1->type->len, 20);
+    assert_string_equal(c1->type->charset.s, "utf8mb4");
+    assert_int_equal(((sql_col_opt_t *)c1->opts.v[0])->kind, SQL_CO_COLLATE);
+    assert_int_equal(ct->constraints.n, 2);
+    sql_constraint_t *pk = ct->constraints.v[0], *k = ct->constraints.v[1];
+    assert_int_equal(pk->kind, SQL_CONS_PRIMARY);
+    assert_int_equal(((sql_index_opt_t *)pk->opts.v[0])->kind, 6);
+    assert_int_equal(k->kind, SQL_CONS_INDEX);
+    assert_int_equal(((sql_key_part_t *)k->parts.v[0])->len, 5);
+    assert_int_equal(((sql_key_part_t *)k->parts.v[0])->order, 2);
+    assert_int_equal(((sql_table_opt_t *)ct->opts.v[0])->kind, SQL_TO_ENGINE);
+    assert_int_equal(ct->partition->kind, SQL_PART_RANGE);
+    assert_int_equal(ct->partition->defs.n, 2);
+    assert_true(((sql_part_def_t *)ct->partition->defs.v[1])->maxvalue);
+
+    s = parse_one(a, "insert ignore into t (a, b) values (1, ?), (2, ?) on duplicate key update "
+                     "b = values(b)");
+    sql_insert_t *in = s->u.insert;
+    assert_true(in->ignore);
+    assert_int_equal(in->columns.n, 2);
+    assert_int_equal(in->rows.n, 2);
+    assert_int_equal(((sql_list_t *)in->rows.v[1])->n, 2);
+    assert_int_equal(in->on_dup.n, 1);
+    assert_int_equal(((sql_assign_t *)in->on_dup.v[0])->value->kind, SQL_E_VALUES);
+    assert_int_equal(s->param_count, 2);
+
+    s = parse_one(a, "delete t1 from t1 join t2 on t1.id = t2.id where t2.x = 1");
+    assert_int_equal(s->u.del->form, 1);
+    assert_int_equal(s->u.del->targets.n, 1);
+    assert_int_equal(s->u.del->tables->kind, SQL_TR_JOIN);
+    assert_int_equal(s->u.del->tables->join, SQL_JOIN_INNER);
+
+    s = parse_one(a, "set global tidb_isolation_read_engines = 'tiflash', @@session.x = 1, @u = 2");
+    sql_set_item_t *i0 = s->u.set->items.v[0], *i1 = s->u.set->items.v[1],
+                   *i2 = s->u.set->items.v[2];
+    assert_int_equal(i0->var->u.var.scope, SQL_VAR_GLOBAL);
+    assert_string_equal(i0->var->u.var.name.s, "tidb_isolation_read_engines");
+    assert_int_equal(i1->var->u.var.scope, SQL_VAR_SESSION);
+    assert_int_equal(i2->var->u.var.scope, SQL_VAR_USER);
+
+    s = parse_one(a, "explain analyze format = 'brief' select 1");
+    assert_true(s->u.explain->analyze);
+    assert_string_equal(s->u.explain->format->text, "brief");
+    assert_int_equal(s->u.explain->stmt->kind, SQL_STMT_SELECT);
+
+    s = parse_one(a, "show full columns from t from db like 'a%'");
+    assert_int_equal(s->u.show->kind, SQL_SHOW_COLUMNS);
+    assert_true(s->u.show->full);
+    assert_string_equal(s->u.show->db.s, "db");
+    assert_string_equal(s->u.show->like->text, "a%");
+
+    const char *v = "create view v as  select a from t";
+    s = parse_one(a, v);
+    assert_int_equal(s->u.create_view->select_pos, 18);
+    assert_int_equal(s->u.create_view->select_end, strlen(v));
+    duet_arena_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_near_text_is_cut), cmocka_unit_test(test_limits),
         cmocka_unit_test(test_lexical),          cmocka_unit_test(test_restore_forms),
         cmocka_unit_test(test_statement_list),   cmocka_unit_test(test_ast_shape),
+        cmocka_unit_test(test_ast_ddl_dml),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     sql_parse_thread_cleanup();
