@@ -362,6 +362,7 @@ static void auth_ok(proxy_conn_t *c)
         c->cmd = CMD_INIT_CONNECT;
         c->cmd_kind = PROXY_Q_OTHER;
         c->cmd_start_us = proxy_now_us();
+        c->sess.started_us = c->cmd_start_us;
         c->state = CS_BUSY;
         atomic_fetch_add(&c->server->metrics.running, 1);
         bufferevent_disable(c->bev, EV_READ);
@@ -996,6 +997,7 @@ static void conn_command(proxy_conn_t *c)
     c->cmd = cmd;
     c->cmd_kind = command_kind(cmd);
     c->cmd_start_us = proxy_now_us();
+    c->sess.started_us = c->cmd_start_us;
     int expected = PROXY_KILL_QUERY;
     atomic_compare_exchange_strong(&c->sess.killed, &expected, PROXY_KILL_NONE);
     if (c->timer)

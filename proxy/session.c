@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 uint16_t proxy_session_status(const proxy_session_t *s)
 {
@@ -104,6 +105,19 @@ void proxy_session_free(proxy_session_t *s)
     s->ndiag = s->diag_cap = 0;
     free_stmts(s);
     proxy_sysvar_session_free(&s->vars);
+}
+
+int proxy_session_check_timeout(proxy_session_t *s, duet_err_t *err)
+{
+    int64_t limit_ms = proxy_sysvar_session_int(&s->vars, "max_execution_time");
+    if (limit_ms <= 0 || s->started_us == 0)
+        return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t now = (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+    if (now - s->started_us > (uint64_t)limit_ms * 1000u)
+        return duet_err_set(err, ER_QUERY_TIMEOUT);
+    return 0;
 }
 
 int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err)

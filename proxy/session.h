@@ -73,6 +73,7 @@ typedef struct proxy_session {
     proxy_stmt_t *stmts;
     uint32_t next_stmt_id;
     atomic_int killed;
+    uint64_t started_us; /* monotonic start of the running command (max_execution_time) */
 } proxy_session_t;
 
 /* proxy_session_status: the server status flags to send now (AUTOCOMMIT, IN_TRANS,
@@ -102,6 +103,11 @@ void proxy_session_add_error(proxy_session_t *s, const duet_err_t *err);
  * err 1317 (Query execution was interrupted) once KILL [QUERY] hit this session, else 0.
  * Owner thread. */
 int proxy_session_check_killed(proxy_session_t *s, duet_err_t *err);
+
+/* proxy_session_check_timeout: for read-only SELECTs (MySQL applies max_execution_time
+ * to those only): returns -1 with err 3024 once the running command has taken longer
+ * than max_execution_time milliseconds (0 = no limit), else 0. Owner thread. */
+int proxy_session_check_timeout(proxy_session_t *s, duet_err_t *err);
 
 /*
  * proxy_stmt_add: registers a prepared statement with a new id (COM_STMT_PREPARE, name

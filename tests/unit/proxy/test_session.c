@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "proxy/session.h"
 #include "wire/protocol.h"
@@ -98,6 +99,24 @@ static void test_killed(void **state)
     assert_string_equal(e.msg, "Query execution was interrupted");
 }
 
+static void test_timeout(void **state)
+{
+    (void)state;
+    duet_err_t e = {0};
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t now = (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+    s.started_us = now - 50000; /* began 50 ms ago */
+    assert_int_equal(proxy_session_check_timeout(&s, &e), 0);
+    set("max_execution_time", "10");
+    assert_int_equal(proxy_session_check_timeout(&s, &e), -1);
+    assert_int_equal(e.code, 3024);
+    assert_string_equal(
+        e.msg, "Query execution was interrupted, maximum statement execution time exceeded");
+    set("max_execution_time", "1000");
+    assert_int_equal(proxy_session_check_timeout(&s, &e), 0);
+}
+
 static const char *get(const char *name)
 {
     static char out[256];
@@ -153,6 +172,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_killed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_handshake_collation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_statements, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timeout, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
