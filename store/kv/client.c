@@ -658,6 +658,107 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
     return rc;
 }
 
+/* ---- coprocessor ---- */
+
+/* cop_part: a piece of a range, copied so it can outlive the caller's loop. */
+typedef struct cop_part {
+    duet_buf_t start, end; /* end empty: no bound */
+} cop_part_t;
+
+int kv_client_coprocessor(kv_client_t *c, int64_t tp, const void *dag, size_t dag_len,
+                          const kv_client_range_t *ranges, size_t n, uint64_t start_ts,
+                          kv_client_cop_fn fn, void *ctx, duet_err_t *err)
+{
+    /* Work list: what is left of the ranges, in key order. */
+    cop_part_t *parts = duet_calloc(n ? n : 1, sizeof(*parts));
+    for (size_t i = 0; i < n; i++) {
+        duet_buf_append(&parts[i].start, ranges[i].start, ranges[i].start_len);
+        duet_buf_append(&parts[i].end, ranges[i].end, ranges[i].end_len);
+    }
+    size_t first = 0;
+    duet_arena_t *arena = duet_arena_create(0);
+    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int delay = 2, rc = 0, region_retries = 0;
+    while (first < n && rc == 0) {
+        duet_arena_reset(arena);
+        cop_part_t *p0 = &parts[first];
+        if (p0->end.len &&
+            bytes_cmp(p0->start.data, p0->start.len, p0->end.data, p0->end.len) >= 0) {
+            first++;
+            continue;
+        }
+        loc_t loc;
+        if (locate(c, p0->start.data, p0->start.len, arena, &loc, err) != 0) {
+            rc = KV_CLIENT_ERR;
+            break;
+        }
+        /* The task: every remaining range part that starts inside the region, clipped to it. */
+        size_t last = first;
+        while (last < n && in_loc(&loc, parts[last].start.data, parts[last].start.len))
+            last++;
+        Kvrpcpb__CoprocessorRequest req = KVRPCPB__COPROCESSOR_REQUEST__INIT;
+        req.tp = tp;
+        req.data.data = (uint8_t *)dag;
+        req.data.len = dag_len;
+        req.start_ts = start_ts;
+        req.n_ranges = last - first;
+        req.ranges = duet_arena_alloc(arena, req.n_ranges * sizeof(*req.ranges));
+        for (size_t i = first; i < last; i++) {
+            Kvrpcpb__KeyRange *kr = duet_arena_alloc(arena, sizeof(*kr));
+            kvrpcpb__key_range__init(kr);
+            kr->start.data = (uint8_t *)parts[i].start.data;
+            kr->start.len = parts[i].start.len;
+            bool past = loc.end.len &&
+                        (parts[i].end.len == 0 || bytes_cmp(parts[i].end.data, parts[i].end.len,
+                                                            loc.end.data, loc.end.len) > 0);
+            kr->end = past ? loc.end
+                           : (ProtobufCBinaryData){parts[i].end.len, (uint8_t *)parts[i].end.data};
+            req.ranges[i - first] = kr;
+        }
+        ProtobufCMessage *m;
+        int r = kv_call(c, &loc, "Coprocessor", &req.base, &m, arena, err);
+        if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+            if (r == 1)
+                duet_err_set(err, ER_GENERIC, "kv: coprocessor: region kept changing");
+            rc = KV_CLIENT_ERR;
+            break;
+        }
+        if (r == 1)
+            continue;
+        Kvrpcpb__CoprocessorResponse *cr = (Kvrpcpb__CoprocessorResponse *)m;
+        if (cr->locked) {
+            if (settle(c, cr->locked, start_ts, &delay, deadline, arena, err) != 0)
+                rc = KV_CLIENT_ERR;
+            continue;
+        }
+        if (cr->other_error && cr->other_error[0]) {
+            rc = duet_err_set(err, ER_GENERIC, "%s", cr->other_error);
+            break;
+        }
+        if (fn(ctx, cr->data.data, cr->data.len) != 0)
+            break;
+        /* What the task covered is done; parts reaching past the region continue from its end. */
+        for (size_t i = first; i < last; i++) {
+            bool past = loc.end.len &&
+                        (parts[i].end.len == 0 || bytes_cmp(parts[i].end.data, parts[i].end.len,
+                                                            loc.end.data, loc.end.len) > 0);
+            if (past) {
+                duet_buf_reset(&parts[i].start);
+                duet_buf_append(&parts[i].start, loc.end.data, loc.end.len);
+            } else {
+                first = i + 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        duet_buf_free(&parts[i].start);
+        duet_buf_free(&parts[i].end);
+    }
+    duet_free(parts);
+    duet_arena_destroy(arena);
+    return rc;
+}
+
 /* ---- transactions ---- */
 
 kv_client_txn_t *kv_client_txn_begin(kv_client_t *c, duet_err_t *err)

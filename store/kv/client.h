@@ -1,5 +1,14 @@
 /* client.h - the front end's way to the row engine: a region cache over pd, point and range
- * reads that resolve the locks they meet, and a Percolator two-phase committer. */
+ * reads that resolve the locks they meet, coprocessor tasks per region, and a Percolator
+ * two-phase committer.
+ *
+ * In one process (`duet up`), pd and a kv node serve on one rpc_server_t and the client uses
+ * the in-process transport for both:
+ *     pd_open(dir "/pd", NULL, &pd, err);          rpc_server_t *s = rpc_server_create();
+ *     pd_register(pd, s, err);                       rpc_transport_t *t = rpc_inproc_create(s);
+ *     kv_node_open(dir "/kv", &opts, t, &kv, err);   kv_node_register(kv, s, err);
+ *     kv_client_t *c = kv_client_create(t, NULL, NULL, 0);
+ * and closes in the reverse order. */
 #ifndef DUET_STORE_KV_CLIENT_H
 #define DUET_STORE_KV_CLIENT_H
 
@@ -73,6 +82,29 @@ typedef int (*kv_client_scan_fn)(void *ctx, const void *key, size_t klen, const 
 int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const void *end,
                    size_t end_len, size_t limit, uint64_t ts, kv_client_scan_fn fn, void *ctx,
                    duet_err_t *err);
+
+/* kv_client_range_t: the keys start <= key < end (end_len 0: no bound). */
+typedef struct kv_client_range {
+    const void *start;
+    size_t start_len;
+    const void *end;
+    size_t end_len;
+} kv_client_range_t;
+
+/* kv_client_cop_fn: receives the data of one region's coprocessor response; return non-zero to
+ * stop. */
+typedef int (*kv_client_cop_fn)(void *ctx, const void *data, size_t len);
+
+/*
+ * kv_client_coprocessor: runs the DAG request dag[0..dag_len) (request type tp) at start_ts over
+ * the n ranges (sorted, not overlapping), as one task per region in key order; a task whose
+ * region moved is split again and retried, a task that met a lock resolves it and is retried.
+ * fn gets each task's data in key order. Returns 0, or KV_CLIENT_ERR with err set (a node's
+ * other_error becomes the message).
+ */
+int kv_client_coprocessor(kv_client_t *c, int64_t tp, const void *dag, size_t dag_len,
+                          const kv_client_range_t *ranges, size_t n, uint64_t start_ts,
+                          kv_client_cop_fn fn, void *ctx, duet_err_t *err);
 
 /*
  * kv_client_txn_t: a transaction's buffered writes at its start_ts. One thread at a time.

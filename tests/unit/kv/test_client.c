@@ -441,6 +441,95 @@ static void test_concurrent_writers_and_splits(void **state)
     assert_int_equal(n, 4 * 60 * 3);
 }
 
+/* A stand-in DAG runner: "<rows>;" for the visible rows of its ranges. */
+static int cop_count(void *ctx, const Kvrpcpb__CoprocessorRequest *req, kv_txn_t *txn,
+                     Kvrpcpb__CoprocessorResponse *resp, duet_arena_t *arena, duet_err_t *err)
+{
+    (void)ctx;
+    size_t rows = 0;
+    for (size_t i = 0; i < req->n_ranges; i++) {
+        kv_scanner_t *sc = kv_scanner_open(txn, req->ranges[i]->start, req->ranges[i]->end,
+                                           req->start_ts, true, false);
+        ProtobufCBinaryData k, v;
+        Kvrpcpb__KeyError *kerr;
+        int rc;
+        while ((rc = kv_scanner_next(sc, &k, &v, &kerr, err)) > 0) {
+            if (kerr) {
+                resp->locked = kerr->locked;
+                kv_scanner_close(sc);
+                return 0;
+            }
+            rows++;
+        }
+        kv_scanner_close(sc);
+        if (rc < 0)
+            return -1;
+    }
+    char *out = duet_arena_sprintf(arena, "%zu;", rows);
+    resp->data.data = (uint8_t *)out;
+    resp->data.len = strlen(out);
+    return 0;
+}
+
+static int cop_collect(void *ctx, const void *data, size_t len)
+{
+    collect_t *c = ctx;
+    size_t used = strlen(c->out);
+    snprintf(c->out + used, sizeof(c->out) - used, "%.*s", (int)len, (const char *)data);
+    c->n++;
+    return 0;
+}
+
+static void test_coprocessor_tasks(void **state)
+{
+    cfix_t *x = *state;
+    duet_err_t err = {0};
+    char key[16], val[200];
+    memset(val, 'c', sizeof(val));
+    for (int round = 0; round < 4; round++) {
+        kv_client_txn_t *t = kv_client_txn_begin(x->c, &err);
+        for (int i = round * 50; i < round * 50 + 50; i++) {
+            snprintf(key, sizeof(key), "k%04d", i);
+            kv_client_txn_set(t, key, strlen(key), val, sizeof(val));
+        }
+        assert_int_equal(kv_client_txn_commit(t, NULL, &err), 0);
+    }
+    size_t regions = kv_node_region_count(x->f->kv);
+    assert_true(regions >= 3);
+    kv_node_set_coprocessor(x->f->kv, cop_count, NULL);
+    /* A dead writer's lock inside the second range. */
+    uint64_t s;
+    assert_int_equal(kv_client_tso(x->c, &s, &err), 0);
+    assert_null(kvt_prewrite(x->f, "k0120x", "dead", "k0120x", s, 1));
+    usleep(5000);
+    uint64_t ts;
+    assert_int_equal(kv_client_tso(x->c, &ts, &err), 0);
+    kv_client_range_t r[3] = {
+        {"k0010", 5, "k0020", 5},
+        {"k0100", 5, "k0190", 5},
+        {"k0195", 5, "", 0},
+    };
+    collect_t *c = calloc(1, sizeof(*c));
+    assert_int_equal(kv_client_coprocessor(x->c, 103, "dag", 3, r, 3, ts, cop_collect, c, &err), 0);
+    /* One answer per region task, the counts adding up to 10 + 90 + 5. */
+    int total = 0;
+    for (char *p = c->out; *p;) {
+        total += (int)strtol(p, &p, 10);
+        assert_int_equal(*p, ';');
+        p++;
+    }
+    assert_int_equal(total, 105);
+    assert_true(c->n >= 2);
+    free(c);
+    /* A node without a runner says so. */
+    kv_node_set_coprocessor(x->f->kv, NULL, NULL);
+    c = calloc(1, sizeof(*c));
+    assert_int_equal(kv_client_coprocessor(x->c, 103, "dag", 3, r, 1, ts, cop_collect, c, &err),
+                     KV_CLIENT_ERR);
+    assert_string_equal(err.msg, "coprocessor is not available on this node");
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,6 +541,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stale_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_crashed_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock_wait_timeout, setup_short_wait, teardown),
+        cmocka_unit_test_setup_teardown(test_coprocessor_tasks, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_increments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_writers_and_splits, setup_small_regions,
                                         teardown),
