@@ -286,10 +286,15 @@ static int hp_table(hp_t *h, hint_table_t *t)
     return 0;
 }
 
+/* Appends t; the array grows to the next power of two, so a long list costs linear time. */
 static void push_table(hp_t *h, hint_t *x, const hint_table_t *t)
 {
-    x->tables = duet_arena_realloc(h->a, x->tables, x->ntables * sizeof(hint_table_t),
-                                   (x->ntables + 1) * sizeof(hint_table_t));
+    uint32_t n = x->ntables;
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+        uint32_t cap = n == 0 ? 4 : 2 * n;
+        x->tables = duet_arena_realloc(h->a, x->tables, n * sizeof(hint_table_t),
+                                       cap * sizeof(hint_table_t));
+    }
     x->tables[x->ntables++] = *t;
 }
 

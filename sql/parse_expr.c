@@ -214,8 +214,9 @@ sql_expr_t *sql_lit_expr(sql_pctx_t *c, sql_lit_t *lit)
 
 sql_lit_t *sql_concat_str(sql_pctx_t *c, sql_lit_t *a, const sql_token_t *t)
 {
-    char *s = duet_arena_alloc(c->a, (size_t)a->len + t->len + 1);
-    memcpy(s, a->text, a->len);
+    /* a->text is an arena copy; growing it in place keeps 'a' 'b' 'c' ... linear */
+    char *s =
+        duet_arena_realloc(c->a, (void *)a->text, (size_t)a->len + 1, (size_t)a->len + t->len + 1);
     memcpy(s + a->len, t->s, t->len);
     s[a->len + t->len] = 0;
     a->text = s;
