@@ -125,6 +125,9 @@ int sql_lemon_accepts(void *p, int tok)
 %left T_JSON_EXTRACT T_JSON_UNQUOTE.
 %left UNION EXCEPT.
 %left INTERSECT.
+/* A string after a string continues it (adjacent literals concatenate), after
+ * DATE/TIME/TIMESTAMP it is their literal; elsewhere after an expression it is an alias. */
+%left T_STRING.
 
 /* ---------------- statement list ---------------- */
 
@@ -277,6 +280,7 @@ alias_opt(A) ::= . { A = NULL; }
 alias_opt(A) ::= ident(X). { A = sql_ident_box(c, X); }
 alias_opt(A) ::= AS ident(X). { A = sql_ident_box(c, X); }
 alias_opt(A) ::= AS T_STRING(X). { A = sql_ident_box(c, sql_mk_ident(c, &X)); }
+alias_opt(A) ::= T_STRING(X). { A = sql_ident_box(c, sql_mk_ident(c, &X)); }
 
 %type from_opt {sql_table_ref_t *}
 from_opt(A) ::= . { A = NULL; }
@@ -535,9 +539,9 @@ column_ref(A) ::= ident(D) T_DOT ident(T) T_DOT ident(X). { A = sql_mk_column(c,
  * nothing else follows them. */
 column_ref(A) ::= kw_column(K). { sql_ident_t id = sql_mk_kw_ident(c, &K); A = sql_mk_column(c, NULL, NULL, &id, false, K.pos); }
 %type kw_column {sql_token_t}
-kw_column(A) ::= DATE(X). { A = X; }
-kw_column(A) ::= TIME(X). { A = X; }
-kw_column(A) ::= TIMESTAMP(X). { A = X; }
+kw_column(A) ::= DATE(X). [JOINLOW] { A = X; }
+kw_column(A) ::= TIME(X). [JOINLOW] { A = X; }
+kw_column(A) ::= TIMESTAMP(X). [JOINLOW] { A = X; }
 kw_column(A) ::= YEAR(X). { A = X; }
 kw_column(A) ::= POSITION(X). { A = X; }
 kw_column(A) ::= TRIM(X). { A = X; }
@@ -550,8 +554,8 @@ kw_column(A) ::= TIMESTAMPADD(X). { A = X; }
 kw_column(A) ::= TIMESTAMPDIFF(X). { A = X; }
 
 %type literal {sql_expr_t *}
-literal(A) ::= string_lit(S). { A = sql_lit_expr(c, S); }
-literal(A) ::= T_INTRO(I) string_lit(S). { A = sql_lit_expr(c, S); A->u.lit.charset = sql_mk_ident(c, &I); A->pos = I.pos; }
+literal(A) ::= string_lit(S). [JOINLOW] { A = sql_lit_expr(c, S); }
+literal(A) ::= T_INTRO(I) string_lit(S). [JOINLOW] { A = sql_lit_expr(c, S); A->u.lit.charset = sql_mk_ident(c, &I); A->pos = I.pos; }
 literal(A) ::= T_INTRO(I) T_HEX(X). { A = sql_mk_lit(c, SQL_LIT_HEX, &X); A->u.lit.charset = sql_mk_ident(c, &I); A->pos = I.pos; }
 literal(A) ::= T_INTRO(I) T_BIT(X). { A = sql_mk_lit(c, SQL_LIT_BIT, &X); A->u.lit.charset = sql_mk_ident(c, &I); A->pos = I.pos; }
 literal(A) ::= T_NSTRING(X). { A = sql_mk_lit(c, SQL_LIT_STRING, &X); A->u.lit.national = true; }

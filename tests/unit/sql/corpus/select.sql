@@ -143,3 +143,6 @@ SELECT * FROM (SELECT * FROM (SELECT * FROM t) AS a) AS b;
 SELECT max(a) FROM (SELECT a FROM t1 UNION ALL SELECT a FROM t2) AS x GROUP BY a;
 SELECT a FROM t WHERE b IS NULL;
 SELECT a FROM t WHERE b IS NOT NULL AND c IS TRUE AND d IS NOT FALSE AND e IS UNKNOWN;
+SELECT 1 'one', count(*) 'cnt' FROM t;
+SELECT a "double quoted alias" FROM t;
+SELECT 'a' 'b' AS ab, 'c' 'd' 'cd';
