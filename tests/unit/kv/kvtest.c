@@ -51,6 +51,16 @@ kvt_t *kvt_create_with(const kv_node_options_t *opts)
     return f;
 }
 
+kvt_t *kvt_open_at(const char *dir, const kv_node_options_t *opts)
+{
+    kvt_t *f = calloc(1, sizeof(*f));
+    snprintf(f->dir, sizeof(f->dir), "%s", dir);
+    f->opts = *opts;
+    f->arena = duet_arena_create(0);
+    open_all(f);
+    return f;
+}
+
 kvt_t *kvt_create(uint64_t split_size, bool sync_log)
 {
     kv_node_options_t o;

@@ -25,6 +25,8 @@ typedef struct kvt {
 kvt_t *kvt_create(uint64_t split_size, bool sync_log);
 /* kvt_create_with: the same with every node option given. */
 kvt_t *kvt_create_with(const kv_node_options_t *opts);
+/* kvt_open_at: opens pd and a node on an existing directory (kvt_destroy removes it). */
+kvt_t *kvt_open_at(const char *dir, const kv_node_options_t *opts);
 /* kvt_restart: closes and reopens both from the same directory. */
 void kvt_restart(kvt_t *f);
 /* kvt_destroy: closes everything and removes the directory. */
