@@ -234,18 +234,23 @@ setq(A) ::= DISTINCT. { A = 2; }
 %type subquery {sql_select_t *}
 subquery(A) ::= T_LP query_np(Q) T_RP. { A = Q; }
 
-select_core(A) ::= SELECT(S) hints_opt(H) select_opts(O) field_list(F) from_opt(FR) where_opt(W) group_opt(G) having_opt(HV) window_opt(WN). {
+select_core(A) ::= SELECT(S) hints_opt(H) select_opts(O) field_list(F) select_into(IN) from_opt(FR) where_opt(W) group_opt(G) having_opt(HV) window_opt(WN). {
     A = sql_mk_select(c, SQL_SEL_SIMPLE, S.pos);
     A->hints = H;
     A->distinct = (int)(O >> 16);
     A->options = O & 0xffff;
     A->fields = *F;
+    if (IN) A->into_vars = *IN;
     A->from = FR;
     A->where = W;
     if (G) { A->group_by = G->items; A->rollup = G->rollup; }
     A->having = HV;
     if (WN) A->windows = *WN;
 }
+
+%type select_into {sql_list_t *}
+select_into(A) ::= . { A = NULL; }
+select_into(A) ::= INTO uservar_list(L). { A = L; }
 
 %type hints_opt {hint_list_t *}
 hints_opt(A) ::= . { A = NULL; }

@@ -900,6 +900,10 @@ static void put_simple(duet_buf_t *b, const sql_select_t *s)
             sql_put_ident(b, &f->alias);
         }
     }
+    if (s->into_vars.n) {
+        duet_buf_puts(b, " INTO ");
+        sql_put_exprs(b, &s->into_vars);
+    }
     if (s->from) {
         duet_buf_puts(b, " FROM ");
         sql_put_table_ref(b, s->from);

@@ -508,8 +508,7 @@ struct sql_select {
     sql_list_t order_by; /* sql_order_item_t* */
     sql_limit_t *limit;
     sql_lock_t *lock;
-    sql_ident_t into_var; /* INTO @v, ... (first only kept when n==1) */
-    sql_list_t into_vars; /* sql_expr_t* */
+    sql_list_t into_vars; /* SELECT ... INTO @a, @b FROM: sql_expr_t* (user variables) */
 };
 
 /* GROUP BY list while parsing. */

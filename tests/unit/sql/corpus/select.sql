@@ -146,3 +146,5 @@ SELECT a FROM t WHERE b IS NOT NULL AND c IS TRUE AND d IS NOT FALSE AND e IS UN
 SELECT 1 'one', count(*) 'cnt' FROM t;
 SELECT a "double quoted alias" FROM t;
 SELECT 'a' 'b' AS ab, 'c' 'd' 'cd';
+SELECT a, b INTO @x, @y FROM t WHERE id = 1;
+SELECT 1 INTO @one;
