@@ -21,6 +21,71 @@ static int teardown(void **state)
     return 0;
 }
 
+static int enc_cmp(const duet_buf_t *a, const duet_buf_t *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+static void test_mvcc_key_order(void **state)
+{
+    (void)state;
+    /* Keys of every length around the 8-byte groups, with zero and 0xFF bytes. */
+    const char *keys[] = {"",
+                          "\x00",
+                          "a",
+                          "a\x00",
+                          "a\x00\x00",
+                          "ab",
+                          "abcdefg",
+                          "abcdefgh",
+                          "abcdefgh\x00",
+                          "abcdefghi",
+                          "b",
+                          "\xff",
+                          "\xff\xff\xff\xff\xff\xff\xff\xff\xff"};
+    size_t lens[] = {0, 1, 1, 2, 3, 2, 7, 8, 9, 9, 1, 1, 9};
+    const uint64_t ts[] = {0, 1, 1000, (uint64_t)1 << 40, UINT64_MAX - 1};
+    size_t nk = sizeof(lens) / sizeof(lens[0]), nt = sizeof(ts) / sizeof(ts[0]);
+    duet_buf_t a = DUET_BUF_INIT, b = DUET_BUF_INIT, raw = DUET_BUF_INIT;
+    for (size_t i = 0; i < nk; i++) {
+        duet_buf_reset(&a);
+        kv_key_encode(&a, keys[i], lens[i]);
+        assert_int_equal(kv_key_decode((const uint8_t *)a.data, a.len, &raw), (int)a.len);
+        assert_int_equal(raw.len, lens[i]);
+        if (lens[i])
+            assert_memory_equal(raw.data, keys[i], lens[i]);
+        for (size_t j = 0; j < nk; j++) {
+            for (size_t x = 0; x < nt; x++) {
+                for (size_t y = 0; y < nt; y++) {
+                    duet_buf_reset(&a);
+                    duet_buf_reset(&b);
+                    kv_key_encode(&a, keys[i], lens[i]);
+                    kv_key_append_ts(&a, ts[x]);
+                    kv_key_encode(&b, keys[j], lens[j]);
+                    kv_key_append_ts(&b, ts[y]);
+                    int want = i != j ? (i < j ? -1 : 1) : (ts[x] > ts[y] ? -1 : ts[x] < ts[y]);
+                    int got = enc_cmp(&a, &b);
+                    got = (got > 0) - (got < 0);
+                    if (got != want)
+                        fail_msg("keys %zu@%llu vs %zu@%llu: %d, want %d", i,
+                                 (unsigned long long)ts[x], j, (unsigned long long)ts[y], got,
+                                 want);
+                }
+            }
+        }
+    }
+    /* Truncated or malformed encodings are refused. */
+    duet_buf_reset(&a);
+    kv_key_encode(&a, "abcdefghij", 10);
+    assert_int_equal(kv_key_decode((const uint8_t *)a.data, a.len - 1, &raw), -1);
+    assert_int_equal(kv_key_decode((const uint8_t *)"abcdefgh\x01", 9, &raw), -1);
+    duet_buf_free(&a);
+    duet_buf_free(&b);
+    duet_buf_free(&raw);
+}
+
 static void test_mvcc_visibility(void **state)
 {
     kvt_t *f = *state;
@@ -372,6 +437,7 @@ static void test_insert_already_exist(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mvcc_key_order),
         cmocka_unit_test_setup_teardown(test_mvcc_visibility, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock_conflict, setup, teardown),
