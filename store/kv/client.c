@@ -658,6 +658,58 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
     return rc;
 }
 
+int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, const void *end,
+                           size_t end_len, duet_err_t *err)
+{
+    duet_arena_t *arena = duet_arena_create(0);
+    duet_buf_t cur = DUET_BUF_INIT;
+    duet_buf_append(&cur, start, start_len);
+    int rc = 0, region_retries = 0;
+    for (;;) {
+        duet_arena_reset(arena);
+        if (end_len && bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
+            break;
+        loc_t loc;
+        if (locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
+            rc = KV_CLIENT_ERR;
+            break;
+        }
+        bool last_region = loc.end.len == 0 ||
+                           (end_len && bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
+        Kvrpcpb__DeleteRangeRequest d = KVRPCPB__DELETE_RANGE_REQUEST__INIT;
+        d.start_key.data = (uint8_t *)cur.data;
+        d.start_key.len = cur.len;
+        if (last_region && end_len) {
+            d.end_key.data = (uint8_t *)end;
+            d.end_key.len = end_len;
+        } else {
+            d.end_key = loc.end;
+        }
+        ProtobufCMessage *m;
+        int r = kv_call(c, &loc, "KvDeleteRange", &d.base, &m, arena, err);
+        if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+            if (r == 1)
+                duet_err_set(err, ER_GENERIC, "kv: delete range: region kept changing");
+            rc = KV_CLIENT_ERR;
+            break;
+        }
+        if (r == 1)
+            continue;
+        Kvrpcpb__DeleteRangeResponse *dr = (Kvrpcpb__DeleteRangeResponse *)m;
+        if (dr->error && dr->error[0]) {
+            rc = duet_err_set(err, ER_GENERIC, "kv: delete range: %s", dr->error);
+            break;
+        }
+        if (last_region)
+            break;
+        duet_buf_reset(&cur);
+        duet_buf_append(&cur, loc.end.data, loc.end.len);
+    }
+    duet_buf_free(&cur);
+    duet_arena_destroy(arena);
+    return rc;
+}
+
 /* ---- coprocessor ---- */
 
 /* cop_part: a piece of a range, copied so it can outlive the caller's loop. */

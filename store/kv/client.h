@@ -83,6 +83,14 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
                    size_t end_len, size_t limit, uint64_t ts, kv_client_scan_fn fn, void *ctx,
                    duet_err_t *err);
 
+/*
+ * kv_client_delete_range: removes every key in [start, end) (end_len 0: no bound), all versions,
+ * region by region, outside transactions: for a dropped or truncated table's data, once no
+ * statement can reach it. Returns 0 or KV_CLIENT_ERR with err set.
+ */
+int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, const void *end,
+                           size_t end_len, duet_err_t *err);
+
 /* kv_client_range_t: the keys start <= key < end (end_len 0: no bound). */
 typedef struct kv_client_range {
     const void *start;

@@ -933,3 +933,41 @@ long kv_mvcc_gc_range(kv_engine_t *e, ProtobufCBinaryData start, ProtobufCBinary
     duet_buf_free(&dk);
     return rc == 0 ? removed : -1;
 }
+
+int kv_mvcc_delete_range(kv_engine_t *e, ProtobufCBinaryData start, ProtobufCBinaryData end,
+                         duet_err_t *err)
+{
+    /* enc() keeps order and no encoding is a prefix of another, so [enc(start), enc(end)) holds
+     * exactly the keys in range together with all their versions. */
+    duet_buf_t es = DUET_BUF_INIT, ee = DUET_BUF_INIT;
+    kv_key_encode(&es, start.data, start.len);
+    if (end.len)
+        kv_key_encode(&ee, end.data, end.len);
+    rocksdb_writebatch_t *wb = rocksdb_writebatch_create();
+    for (int cf = KV_CF_DEFAULT; cf <= KV_CF_WRITE; cf++) {
+        if (end.len) {
+            rocksdb_writebatch_delete_range_cf(wb, e->cf[cf], es.data, es.len, ee.data, ee.len);
+            continue;
+        }
+        /* No upper bound: up to the last key, which goes by itself. */
+        kv_snap_t snap;
+        kv_snap_open(&snap, e, false);
+        rocksdb_iterator_t *it = kv_snap_iter(&snap, (kv_cf_t)cf);
+        rocksdb_iter_seek_to_last(it);
+        size_t kl;
+        if (rocksdb_iter_valid(it)) {
+            const char *k = rocksdb_iter_key(it, &kl);
+            if (bytes_cmp((const uint8_t *)k, kl, (const uint8_t *)es.data, es.len) >= 0) {
+                rocksdb_writebatch_delete_range_cf(wb, e->cf[cf], es.data, es.len, k, kl);
+                rocksdb_writebatch_delete_cf(wb, e->cf[cf], k, kl);
+            }
+        }
+        rocksdb_iter_destroy(it);
+        kv_snap_close(&snap);
+    }
+    int rc = kv_engine_write(e, wb, err);
+    rocksdb_writebatch_destroy(wb);
+    duet_buf_free(&es);
+    duet_buf_free(&ee);
+    return rc;
+}

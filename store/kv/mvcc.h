@@ -175,6 +175,14 @@ int kv_mvcc_locks_in_range(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBina
 long kv_mvcc_gc_range(kv_engine_t *e, ProtobufCBinaryData start, ProtobufCBinaryData end,
                       uint64_t safe_point, duet_err_t *err);
 
+/*
+ * kv_mvcc_delete_range: removes every version, lock and value of the keys in [start, end) (end
+ * empty: no bound) outside MVCC, for data no transaction reads or writes any more. Any thread.
+ * Returns 0 or -1 with err set.
+ */
+int kv_mvcc_delete_range(kv_engine_t *e, ProtobufCBinaryData start, ProtobufCBinaryData end,
+                         duet_err_t *err);
+
 /* kv_lock_info: the LockInfo of lock on key, in arena. */
 Kvrpcpb__LockInfo *kv_lock_info(duet_arena_t *arena, ProtobufCBinaryData key,
                                 const kv_lock_t *lock);

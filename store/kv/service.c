@@ -276,6 +276,23 @@ static int h_gc(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_
     return kv_mvcc_gc_range(&node->eng, v.start, v.end, req->safe_point, err) < 0 ? -1 : 0;
 }
 
+static int h_delete_range(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
+                          duet_arena_t *arena, duet_err_t *err)
+{
+    kv_node_t *node = ctx;
+    REQ(Kvrpcpb__DeleteRangeRequest, req);
+    RESP(Kvrpcpb__DeleteRangeResponse, out);
+    kv_region_view_t v;
+    ProtobufCBinaryData start = req->start_key, end = req->end_key;
+    pthread_rwlock_rdlock(&node->split_lock);
+    int rc = 0;
+    if ((out->region_error = kv_node_check_ctx(node, req->context, arena, &v)) == NULL &&
+        (out->region_error = clamp_range(&v, &start, &end, arena)) == NULL)
+        rc = kv_mvcc_delete_range(&node->eng, start, end, err);
+    pthread_rwlock_unlock(&node->split_lock);
+    return rc;
+}
+
 static int h_coprocessor(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
                          duet_arena_t *arena, duet_err_t *err)
 {
@@ -332,6 +349,7 @@ int kv_node_register(kv_node_t *node, rpc_server_t *server, duet_err_t *err)
         {"KvCheckTxnStatus", h_check_txn_status},
         {"KvResolveLock", h_resolve_lock},
         {"KvGC", h_gc},
+        {"KvDeleteRange", h_delete_range},
         {"Coprocessor", h_coprocessor},
         {"SplitRegion", h_split_region},
     };

@@ -247,6 +247,54 @@ static void test_batch_get(void **state)
     free(c);
 }
 
+static int count_fn(void *ctx, const void *key, size_t klen, const void *val, size_t vlen)
+{
+    (void)key;
+    (void)klen;
+    (void)val;
+    (void)vlen;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static void test_delete_range(void **state)
+{
+    cfix_t *x = *state;
+    duet_err_t err = {0};
+    char key[16], val[200];
+    memset(val, 'r', sizeof(val));
+    for (int round = 0; round < 3; round++) {
+        for (int version = 0; version < 2; version++) {
+            kv_client_txn_t *t = kv_client_txn_begin(x->c, &err);
+            for (int i = round * 50; i < round * 50 + 50; i++) {
+                snprintf(key, sizeof(key), "k%04d", i);
+                kv_client_txn_set(t, key, strlen(key), val, sizeof(val));
+            }
+            assert_int_equal(kv_client_txn_commit(t, NULL, &err), 0);
+        }
+    }
+    assert_true(kv_node_region_count(x->f->kv) >= 3);
+    /* A pending lock inside the range goes too. */
+    uint64_t s;
+    assert_int_equal(kv_client_tso(x->c, &s, &err), 0);
+    assert_null(kvt_prewrite(x->f, "k0077", "L", "k0077", s, 60000));
+    assert_int_equal(kv_client_delete_range(x->c, "k0010", 5, "k0140", 5, &err), 0);
+    uint64_t ts;
+    assert_int_equal(kv_client_tso(x->c, &ts, &err), 0);
+    int n = 0;
+    assert_int_equal(kv_client_scan(x->c, "", 0, "", 0, 0, ts, count_fn, &n, &err), 0);
+    assert_int_equal(n, 10 + 10);
+    /* Even old snapshots see nothing there any more. */
+    n = 0;
+    assert_int_equal(kv_client_scan(x->c, "k0010", 5, "k0140", 5, 0, s, count_fn, &n, &err), 0);
+    assert_int_equal(n, 0);
+    /* Open-ended: everything from k0145 on. */
+    assert_int_equal(kv_client_delete_range(x->c, "k0145", 5, "", 0, &err), 0);
+    n = 0;
+    assert_int_equal(kv_client_scan(x->c, "", 0, "", 0, 0, ts, count_fn, &n, &err), 0);
+    assert_int_equal(n, 10 + 5);
+}
+
 static void test_stale_cache(void **state)
 {
     cfix_t *x = *state;
@@ -409,16 +457,6 @@ static void *fill(void *arg)
     return NULL;
 }
 
-static int count_fn(void *ctx, const void *key, size_t klen, const void *val, size_t vlen)
-{
-    (void)key;
-    (void)klen;
-    (void)val;
-    (void)vlen;
-    (*(int *)ctx)++;
-    return 0;
-}
-
 static void test_concurrent_writers_and_splits(void **state)
 {
     cfix_t *x = *state;
@@ -538,6 +576,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_insert_exists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_across_regions, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_batch_get, setup_small_regions, teardown),
+        cmocka_unit_test_setup_teardown(test_delete_range, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_stale_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_crashed_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock_wait_timeout, setup_short_wait, teardown),
