@@ -1555,6 +1555,25 @@ admin_stmt(A) ::= ALTER(K) USER if_exists(I) user_spec_list(L) require_opt(R) ac
 admin_stmt(A) ::= DROP(K) USER if_exists(I) user_list(L). { A = sql_mk_user_stmt(c, SQL_STMT_DROP_USER, K.pos, sql_user_specs(c, L)); A->u.user->if_exists = I; }
 admin_stmt(A) ::= CREATE(K) ROLE if_not_exists(I) user_list(L). { A = sql_mk_user_stmt(c, SQL_STMT_CREATE_USER, K.pos, sql_user_specs(c, L)); A->u.user->if_not_exists = I; A->u.user->is_role = true; }
 admin_stmt(A) ::= DROP(K) ROLE if_exists(I) user_list(L). { A = sql_mk_user_stmt(c, SQL_STMT_DROP_USER, K.pos, sql_user_specs(c, L)); A->u.user->if_exists = I; A->u.user->is_role = true; }
+admin_stmt(A) ::= GRANT(K) role_list(R) TO user_list(U). { A = sql_mk_grant(c, SQL_STMT_GRANT, K.pos, NEW(sql_list_t), NEW(sql_grant_t), sql_user_specs(c, U)); A->u.grant->is_role = true; A->u.grant->roles = *R; }
+admin_stmt(A) ::= REVOKE(K) role_list(R) FROM user_list(U). { A = sql_mk_grant(c, SQL_STMT_REVOKE, K.pos, NEW(sql_list_t), NEW(sql_grant_t), sql_user_specs(c, U)); A->u.grant->revoke = true; A->u.grant->is_role = true; A->u.grant->roles = *R; }
+session_stmt(A) ::= SET(K) ROLE role_mode(M). { A = sql_mk_stmt(c, SQL_STMT_SET_ROLE, K.pos); A->role_mode = M; }
+session_stmt(A) ::= SET(K) ROLE role_list(R). { A = sql_mk_stmt(c, SQL_STMT_SET_ROLE, K.pos); A->u.roles = R; }
+session_stmt(A) ::= SET(K) ROLE ALL EXCEPT role_list(R). { A = sql_mk_stmt(c, SQL_STMT_SET_ROLE, K.pos); A->role_mode = 4; A->u.roles = R; }
+session_stmt(A) ::= SET(K) DEFAULT ROLE role_mode(M) TO user_list(U). { A = sql_mk_stmt(c, SQL_STMT_SET_DEFAULT_ROLE, K.pos); A->role_mode = M; A->role_users = *U; }
+session_stmt(A) ::= SET(K) DEFAULT ROLE role_list(R) TO user_list(U). { A = sql_mk_stmt(c, SQL_STMT_SET_DEFAULT_ROLE, K.pos); A->u.roles = R; A->role_users = *U; }
+%type role_mode {int}
+role_mode(A) ::= DEFAULT. { A = 1; }
+role_mode(A) ::= NONE. { A = 2; }
+role_mode(A) ::= ALL. { A = 3; }
+/* Role names: [user@host] names; a quoted or plain name. */
+%type role_list {sql_list_t *}
+role_list(A) ::= role(X). { A = sql_list_new(c, X); }
+role_list(A) ::= role_list(L) T_COMMA role(X). { A = L; sql_list_push(c->a, A, X); }
+%type role {sql_user_t *}
+role(A) ::= user_part(U). { A = NEW(sql_user_t); A->user = U; }
+role(A) ::= user_part(U) T_USERVAR(H). { A = NEW(sql_user_t); A->user = U; A->host = sql_mk_ident(c, &H); A->has_host = true; }
+
 %type require_opt {int}
 require_opt(A) ::= . { A = 0; }
 require_opt(A) ::= REQUIRE NONE. { A = 1; }

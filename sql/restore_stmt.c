@@ -674,10 +674,38 @@ static void put_user_stmt(duet_buf_t *b, const sql_stmt_t *s)
         duet_buf_puts(b, " ACCOUNT UNLOCK");
 }
 
+static void put_users(duet_buf_t *b, const sql_list_t *l)
+{
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (i)
+            duet_buf_puts(b, ", ");
+        sql_put_user(b, l->v[i]);
+    }
+}
+
+static void put_roles(duet_buf_t *b, const sql_stmt_t *s)
+{
+    static const char *const modes[] = {"", "DEFAULT", "NONE", "ALL", "ALL EXCEPT "};
+    duet_buf_puts(b, s->kind == SQL_STMT_SET_ROLE ? "SET ROLE " : "SET DEFAULT ROLE ");
+    duet_buf_puts(b, modes[s->role_mode % 5]);
+    if (s->u.roles)
+        put_users(b, s->u.roles);
+    if (s->kind == SQL_STMT_SET_DEFAULT_ROLE) {
+        duet_buf_puts(b, " TO ");
+        put_users(b, &s->role_users);
+    }
+}
+
 static void put_grant(duet_buf_t *b, const sql_stmt_t *s)
 {
     const sql_grant_t *g = s->u.grant;
     duet_buf_puts(b, g->revoke ? "REVOKE " : "GRANT ");
+    if (g->is_role) {
+        put_users(b, &g->roles);
+        duet_buf_puts(b, g->revoke ? " FROM " : " TO ");
+        put_user_specs(b, &g->users, false);
+        return;
+    }
     for (uint32_t i = 0; i < g->privs.n; i++) {
         const sql_priv_t *p = g->privs.v[i];
         if (i)
@@ -1310,6 +1338,10 @@ void sql_restore_stmt(duet_buf_t *b, const sql_stmt_t *s)
     case SQL_STMT_UNLOCK_TABLES:
         duet_buf_puts(b, "UNLOCK TABLES");
         break;
+    case SQL_STMT_SET_ROLE:
+    case SQL_STMT_SET_DEFAULT_ROLE:
+        put_roles(b, s);
+        break;
     default:
         break;
     }
@@ -1355,8 +1387,6 @@ const char *sql_stmt_kind_name(sql_stmt_kind_t kind)
         "DO",
         "LOCK TABLES",
         "UNLOCK TABLES",
-        "CREATE ROLE",
-        "DROP ROLE",
         "SET ROLE",
         "SET DEFAULT ROLE",
     };

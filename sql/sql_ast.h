@@ -1073,8 +1073,8 @@ typedef struct sql_grant {
     bool db_star, tbl_star, all_star; /* *.*, db.*, * */
     sql_list_t users;                 /* sql_user_spec_t* */
     bool with_grant;
-    sql_list_t roles; /* GRANT role TO user: sql_user_t* */
-    bool is_role;
+    sql_list_t roles; /* GRANT role, ... TO user / REVOKE role FROM user: sql_user_t* */
+    bool is_role;     /* a role grant: privs and the object are empty */
 } sql_grant_t;
 
 typedef struct sql_flush {
@@ -1136,8 +1136,6 @@ typedef enum sql_stmt_kind {
     SQL_STMT_DO,
     SQL_STMT_LOCK_TABLES,
     SQL_STMT_UNLOCK_TABLES,
-    SQL_STMT_CREATE_ROLE,
-    SQL_STMT_DROP_ROLE,
     SQL_STMT_SET_ROLE,
     SQL_STMT_SET_DEFAULT_ROLE,
     SQL_STMT_KIND_COUNT_,
@@ -1179,10 +1177,12 @@ struct sql_stmt {
         sql_prepare_t *prepare;
         sql_list_t *do_exprs;
         sql_lock_tables_t *lock_tables;
-        sql_list_t *roles; /* CREATE/DROP ROLE, SET ROLE, SET DEFAULT ROLE: sql_user_t* */
+        sql_list_t *roles; /* SET ROLE, SET DEFAULT ROLE: sql_user_t* */
     } u;
-    int role_mode;         /* SET ROLE: 0 list, 1 DEFAULT, 2 NONE, 3 ALL; SET DEFAULT ROLE: same */
-    sql_list_t role_users; /* SET DEFAULT ROLE ... TO users */
+    /* SET ROLE / SET DEFAULT ROLE: 0 the role list, 1 DEFAULT, 2 NONE, 3 ALL, 4 ALL EXCEPT
+     * the list. CREATE/DROP ROLE are SQL_STMT_CREATE_USER/DROP_USER with is_role. */
+    int role_mode;
+    sql_list_t role_users; /* SET DEFAULT ROLE ... TO users: sql_user_t* */
 };
 
 /* A warning raised while parsing (hint problems). */
