@@ -763,9 +763,90 @@ void kv_node_unlatch(kv_node_t *node, kv_latches_t *l)
 
 /* ---- GC ---- */
 
+/* holds_key: whether one of the node's regions covers key. */
+static bool holds_key(kv_node_t *node, ProtobufCBinaryData key)
+{
+    bool in = false;
+    pthread_rwlock_rdlock(&node->regions_lock);
+    for (size_t i = 0; i < node->n_regions && !in; i++) {
+        kv_region_t *r = node->regions[i];
+        in = bytes_cmp(key.data, key.len, r->start.data, r->start.len) >= 0 &&
+             (r->end.len == 0 || bytes_cmp(key.data, key.len, r->end.data, r->end.len) < 0);
+    }
+    pthread_rwlock_unlock(&node->regions_lock);
+    return in;
+}
+
+/* resolve_one: settles the lock on key if its transaction started before safe_point: the
+ * primary's fate (rolled back when still locked: its TTL is long gone) decides the key's. */
+static int resolve_one(kv_node_t *node, ProtobufCBinaryData key, uint64_t safe_point,
+                       duet_arena_t *arena, duet_err_t *err)
+{
+    kv_txn_t t;
+    kv_lock_t lock;
+    kv_txn_begin(&t, &node->eng, arena);
+    int found = kv_mvcc_load_lock(&t, key, &lock, err);
+    kv_txn_end(&t);
+    if (found <= 0 || lock.start_ts >= safe_point)
+        return found < 0 ? -1 : 0;
+    if (!holds_key(node, lock.primary)) {
+        log_warn("gc: lock of transaction %llu has its primary on another store; left for readers",
+                 (unsigned long long)lock.start_ts);
+        return 0;
+    }
+    ProtobufCBinaryData keys[2] = {key, lock.primary};
+    kv_latches_t l;
+    pthread_rwlock_rdlock(&node->split_lock);
+    kv_node_latch(node, keys, 2, sizeof(keys[0]), arena, &l);
+    kv_txn_begin(&t, &node->eng, arena);
+    int rc = 0;
+    kv_lock_t again;
+    found = kv_mvcc_load_lock(&t, key, &again, err);
+    if (found < 0)
+        rc = -1;
+    if (found == 1 && again.start_ts == lock.start_ts) {
+        Kvrpcpb__CheckTxnStatusRequest cs = KVRPCPB__CHECK_TXN_STATUS_REQUEST__INIT;
+        Kvrpcpb__CheckTxnStatusResponse st = KVRPCPB__CHECK_TXN_STATUS_RESPONSE__INIT;
+        cs.primary_key = lock.primary;
+        cs.lock_ts = lock.start_ts;
+        cs.current_ts = UINT64_MAX;
+        cs.rollback_if_not_exist = true;
+        rc = kv_mvcc_check_txn_status(&t, &cs, &st, err);
+        Kvrpcpb__KeyError *kerr = NULL;
+        bool is_primary = key.len == lock.primary.len &&
+                          (key.len == 0 || memcmp(key.data, lock.primary.data, key.len) == 0);
+        if (rc == 0 && !is_primary) {
+            if (st.commit_version)
+                rc = kv_mvcc_commit(&t, key, lock.start_ts, st.commit_version, &kerr, err);
+            else
+                rc = kv_mvcc_rollback(&t, key, lock.start_ts, &kerr, err);
+        }
+        if (rc == 0 && kerr == NULL && st.error == NULL)
+            rc = kv_txn_write(&t, err);
+    }
+    kv_txn_end(&t);
+    kv_node_unlatch(node, &l);
+    pthread_rwlock_unlock(&node->split_lock);
+    return rc;
+}
+
 long kv_node_gc(kv_node_t *node, uint64_t safe_point, duet_err_t *err)
 {
+    /* First settle the locks of transactions older than the safe point: once their primary's
+     * commit record is collected, nobody could tell any more that they committed. */
     ProtobufCBinaryData all = {0, NULL};
+    duet_arena_t *arena = duet_arena_create(0);
+    kv_txn_t scan;
+    kv_txn_begin(&scan, &node->eng, arena);
+    ProtobufCBinaryData *keys;
+    size_t n;
+    int rc = kv_mvcc_locks_in_range(&scan, all, all, 0, 0, &keys, &n, err);
+    kv_txn_end(&scan);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = resolve_one(node, keys[i], safe_point, arena, err);
+    duet_arena_destroy(arena);
+    if (rc != 0)
+        return -1;
     return kv_mvcc_gc_range(&node->eng, all, all, safe_point, err);
 }
 

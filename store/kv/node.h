@@ -62,8 +62,10 @@ uint64_t kv_node_store_id(const kv_node_t *node);
 size_t kv_node_region_count(kv_node_t *node);
 
 /*
- * kv_node_gc: removes versions older than safe_point in every region (see kv_mvcc_gc_range).
- * Returns the number of records removed, or -1 with err set.
+ * kv_node_gc: settles the locks of transactions that started before safe_point (committing or
+ * rolling back each as its primary says; a primary still locked is rolled back), then removes
+ * versions older than safe_point in every region (see kv_mvcc_gc_range). Returns the number of
+ * write records removed, or -1 with err set.
  */
 long kv_node_gc(kv_node_t *node, uint64_t safe_point, duet_err_t *err);
 

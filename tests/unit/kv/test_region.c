@@ -242,6 +242,35 @@ static void test_gc(void **state)
     kvt_destroy(f);
 }
 
+static void test_gc_resolves_old_locks(void **state)
+{
+    (void)state;
+    kvt_t *f = kvt_create(0, false);
+    duet_err_t err = {0};
+    /* T committed its primary, then died; the primary was overwritten twice since. */
+    assert_null(kvt_prewrite(f, "p", "P", "p", 100, 3000));
+    assert_null(kvt_prewrite(f, "s", "S", "p", 100, 3000));
+    assert_null(kvt_commit(f, "p", 100, 110));
+    kvt_put(f, "p", "P2", 120, 130);
+    kvt_put(f, "p", "P3", 140, 150);
+    /* U prewrote and died. */
+    assert_null(kvt_prewrite(f, "q", "Q", "q", 300, 3000));
+    assert_null(kvt_prewrite(f, "r", "R", "q", 300, 3000));
+    /* V is younger than the safe point. */
+    assert_null(kvt_prewrite(f, "z", "Z", "z", 500, 3000));
+    assert_true(kv_node_gc(f->kv, 400, &err) >= 1);
+    assert_string_equal(kvt_get(f, "s", 450), "S");
+    assert_string_equal(kvt_get(f, "p", 450), "P3");
+    assert_string_equal(kvt_get(f, "q", 450), KVT_NOT_FOUND);
+    assert_string_equal(kvt_get(f, "r", 450), KVT_NOT_FOUND);
+    assert_string_equal(kvt_get(f, "z", 600), KVT_LOCKED);
+    /* U can no longer commit. */
+    Kvrpcpb__KeyError *ke = kvt_commit(f, "q", 300, 310);
+    assert_non_null(ke);
+    assert_non_null(ke->txn_lock_not_found);
+    kvt_destroy(f);
+}
+
 static uint64_t tso(kvt_t *f)
 {
     uint64_t ts;
@@ -390,7 +419,7 @@ int main(void)
         cmocka_unit_test(test_auto_split),        cmocka_unit_test(test_region_errors),
         cmocka_unit_test(test_lost_split_report), cmocka_unit_test(test_gc),
         cmocka_unit_test(test_gc_worker),         cmocka_unit_test(test_reopen),
-        cmocka_unit_test(test_coprocessor),
+        cmocka_unit_test(test_coprocessor),       cmocka_unit_test(test_gc_resolves_old_locks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
