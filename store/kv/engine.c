@@ -42,6 +42,7 @@ int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, size_t block_
     }
     e->wopts = rocksdb_writeoptions_create();
     rocksdb_writeoptions_set_sync(e->wopts, sync_log);
+    e->wopts_nosync = rocksdb_writeoptions_create();
     return 0;
 }
 
@@ -53,22 +54,34 @@ void kv_engine_close(kv_engine_t *e)
         rocksdb_column_family_handle_destroy(e->cf[i]);
     rocksdb_close(e->db);
     rocksdb_writeoptions_destroy(e->wopts);
+    rocksdb_writeoptions_destroy(e->wopts_nosync);
     rocksdb_options_destroy(e->opts);
     rocksdb_options_destroy(e->lock_opts);
     rocksdb_cache_destroy(e->cache);
     memset(e, 0, sizeof(*e));
 }
 
-int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err)
+static int engine_write(kv_engine_t *e, const rocksdb_writeoptions_t *wo, rocksdb_writebatch_t *wb,
+                        duet_err_t *err)
 {
     char *rerr = NULL;
-    rocksdb_write(e->db, e->wopts, wb, &rerr);
+    rocksdb_write(e->db, wo, wb, &rerr);
     if (rerr != NULL) {
         duet_err_set(err, ER_GENERIC, "kv: write failed: %s", rerr);
         rocksdb_free(rerr);
         return -1;
     }
     return 0;
+}
+
+int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err)
+{
+    return engine_write(e, e->wopts, wb, err);
+}
+
+int kv_engine_write_lazy(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err)
+{
+    return engine_write(e, e->wopts_nosync, wb, err);
 }
 
 void kv_snap_open(kv_snap_t *s, kv_engine_t *e, bool pinned)

@@ -31,6 +31,7 @@ typedef struct kv_engine {
     rocksdb_options_t *lock_opts;  /* the lock CF's: whole-key bloom in the memtable */
     rocksdb_cache_t *cache;        /* block cache shared by every column family */
     rocksdb_writeoptions_t *wopts; /* sync per write when sync_log is on */
+    rocksdb_writeoptions_t *wopts_nosync;
 } kv_engine_t;
 
 /*
@@ -46,6 +47,10 @@ void kv_engine_close(kv_engine_t *e);
 
 /* kv_engine_write: applies wb atomically (and durably when sync_log). Returns 0 or -1. */
 int kv_engine_write(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err);
+
+/* kv_engine_write_lazy: applies wb atomically without waiting for the WAL to reach the disk (the
+ * next synced write takes it along). For writes a crash may lose without harm. */
+int kv_engine_write_lazy(kv_engine_t *e, rocksdb_writebatch_t *wb, duet_err_t *err);
 
 /*
  * kv_snap_t: a read view. kv_snap_open with pinned takes a RocksDB snapshot (every read sees the

@@ -203,8 +203,10 @@ int kv_txn_write(kv_txn_t *t, duet_err_t *err)
 {
     if (t->wb == NULL || rocksdb_writebatch_count(t->wb) == 0)
         return 0;
-    int rc = kv_engine_write(t->snap.e, t->wb, err);
+    int rc = t->must_sync ? kv_engine_write(t->snap.e, t->wb, err)
+                          : kv_engine_write_lazy(t->snap.e, t->wb, err);
     rocksdb_writebatch_clear(t->wb);
+    t->must_sync = false;
     return rc;
 }
 
@@ -222,6 +224,7 @@ static rocksdb_writebatch_t *txn_wb(kv_txn_t *t)
 {
     if (t->wb == NULL)
         t->wb = rocksdb_writebatch_create();
+    t->must_sync = true;
     return t->wb;
 }
 
@@ -709,8 +712,13 @@ int kv_mvcc_commit(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts, uint
                                    (unsigned long long)commit_ts, (unsigned long long)start_ts);
             return 0;
         }
+        bool was = t->must_sync;
         put_write(t, &t->k2, commit_ts, lock.type, start_ts, lock.has_value, lock.value);
         rocksdb_writebatch_delete_cf(txn_wb(t), eng(t)->cf[KV_CF_LOCK], t->k2.data, t->k2.len);
+        /* Only the primary's commit record decides the transaction; it must be durable. */
+        bool primary = lock.primary.len == key.len &&
+                       (key.len == 0 || memcmp(lock.primary.data, key.data, key.len) == 0);
+        t->must_sync = was || primary;
         return 0;
     }
     uint64_t cts;

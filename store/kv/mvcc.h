@@ -68,6 +68,7 @@ typedef struct kv_txn {
     rocksdb_iterator_t *wit; /* write CF iterator, made on first use */
     duet_arena_t *arena;
     duet_buf_t k1, k2, val; /* scratch */
+    bool must_sync;         /* the batch holds more than secondary commits (see kv_txn_write) */
 } kv_txn_t;
 
 /* kv_txn_begin: takes a snapshot of e; results and errors are allocated in arena. */
@@ -76,7 +77,9 @@ void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena);
 /* kv_txn_end: releases the snapshot, iterator and batch (unwritten writes are dropped). */
 void kv_txn_end(kv_txn_t *t);
 
-/* kv_txn_write: writes the batch (durably with sync-log) and empties it. Returns 0 or -1. */
+/* kv_txn_write: writes the batch and empties it. It waits for the disk (with sync-log) unless
+ * the batch only commits secondary keys: losing those in a crash leaves their locks, which
+ * readers resolve through the primary's durable commit record. Returns 0 or -1. */
 int kv_txn_write(kv_txn_t *t, duet_err_t *err);
 
 /* kv_txn_batch_size: bytes in the pending batch (for region size accounting). */
