@@ -157,7 +157,8 @@ int kv_mvcc_rollback(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts,
 int kv_mvcc_check_txn_status(kv_txn_t *t, const Kvrpcpb__CheckTxnStatusRequest *req,
                              Kvrpcpb__CheckTxnStatusResponse *out, duet_err_t *err);
 
-/* kv_mvcc_load_lock: start_ts's lock on key, if any (1 found, 0 none, -1 error). */
+/* kv_mvcc_load_lock: the lock on key, whoever holds it, into *lock (primary and value in the
+ * arena). Returns 1 when there is one, 0 when not, -1 with err set. */
 int kv_mvcc_load_lock(kv_txn_t *t, ProtobufCBinaryData key, kv_lock_t *lock, duet_err_t *err);
 
 /*

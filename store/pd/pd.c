@@ -650,6 +650,42 @@ static int h_get_region_by_id(void *ctx, const ProtobufCMessage *req, ProtobufCM
     return 0;
 }
 
+static int h_scan_regions(void *ctx, const ProtobufCMessage *req, ProtobufCMessage *resp,
+                          duet_arena_t *arena, duet_err_t *err)
+{
+    (void)err;
+    pd_server_t *pd = ctx;
+    const Pdpb__ScanRegionsRequest *r = (const Pdpb__ScanRegionsRequest *)req;
+    Pdpb__ScanRegionsResponse *out = (Pdpb__ScanRegionsResponse *)resp;
+    ProtobufCAllocator alloc;
+    rpc_arena_allocator(&alloc, arena);
+    pthread_mutex_lock(&pd->lock);
+    out->regions = duet_arena_alloc(arena, pd->n_regions * sizeof(*out->regions));
+    out->leaders = duet_arena_alloc(arena, pd->n_regions * sizeof(*out->leaders));
+    for (size_t i = 0; i < pd->n_regions; i++) {
+        const Metapb__Region *m = pd->regions[i].meta;
+        /* Overlap: the region ends after start_key and starts before end_key. */
+        bool ends_after = m->end_key.len == 0 || before_end(&r->start_key, &m->end_key);
+        if (!ends_after || !before_end(&m->start_key, &r->end_key))
+            continue;
+        if (r->limit > 0 && out->n_regions >= (size_t)r->limit)
+            break;
+        out->regions[out->n_regions] = msg_clone(&m->base, &alloc);
+        Metapb__Peer *leader = duet_arena_alloc(arena, sizeof(*leader));
+        metapb__peer__init(leader);
+        for (size_t p = 0; p < m->n_peers; p++) {
+            if (m->peers[p]->store_id == pd->regions[i].leader_store)
+                *leader = *(Metapb__Peer *)msg_clone(&m->peers[p]->base, &alloc);
+        }
+        out->leaders[out->n_regions] = leader;
+        out->n_regions++;
+    }
+    out->n_leaders = out->n_regions;
+    pthread_mutex_unlock(&pd->lock);
+    out->header = header(arena, PDPB__ERROR_TYPE__OK, NULL);
+    return 0;
+}
+
 static uint64_t epoch_version(const Metapb__Region *r)
 {
     return r->region_epoch ? r->region_epoch->version : 0;
@@ -747,6 +783,7 @@ int pd_register(pd_server_t *pd, rpc_server_t *server, duet_err_t *err)
         {"GetAllStores", h_get_all_stores},
         {"GetRegion", h_get_region},
         {"GetRegionByID", h_get_region_by_id},
+        {"ScanRegions", h_scan_regions},
         {"ReportSplit", h_report_split},
         {"RegionHeartbeat", h_region_heartbeat},
     };

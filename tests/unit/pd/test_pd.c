@@ -269,6 +269,28 @@ static void test_stores_and_regions(void **state)
     assert_null(((Pdpb__ReportSplitResponse *)call(f, "ReportSplit", &rs.base))->header->error);
     assert_int_equal(pd_region_count(f->pd), 3);
 
+    /* ScanRegions: the regions overlapping a range, in key order, with their leaders. */
+    Pdpb__ScanRegionsRequest sr = PDPB__SCAN_REGIONS_REQUEST__INIT;
+    sr.start_key.data = (uint8_t *)"n";
+    sr.start_key.len = 1;
+    Pdpb__ScanRegionsResponse *srr = call(f, "ScanRegions", &sr.base);
+    assert_int_equal(srr->n_regions, 2);
+    assert_int_equal(srr->regions[0]->id, 4);
+    assert_int_equal(srr->regions[1]->id, 2);
+    assert_int_equal(srr->n_leaders, 2);
+    assert_int_equal(srr->leaders[1]->store_id, 1);
+    sr.start_key.len = 0;
+    sr.end_key.data = (uint8_t *)"m";
+    sr.end_key.len = 1;
+    srr = call(f, "ScanRegions", &sr.base);
+    assert_int_equal(srr->n_regions, 1);
+    assert_int_equal(srr->regions[0]->id, 3);
+    sr.end_key.len = 0;
+    sr.limit = 2;
+    srr = call(f, "ScanRegions", &sr.base);
+    assert_int_equal(srr->n_regions, 2);
+    assert_int_equal(srr->regions[1]->id, 4);
+
     /* The map, stores and bootstrap flag survive a restart. */
     stop(f);
     start(f);
