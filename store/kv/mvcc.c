@@ -736,7 +736,7 @@ int kv_mvcc_commit(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts, uint
     return 0;
 }
 
-/* rollback_key: the rollback of start_ts on key; lock is its lock when found (rc == 1). */
+/* rollback_key: rolls start_ts back on key (see kv_mvcc_rollback). */
 static int rollback_key(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts,
                         Kvrpcpb__KeyError **kerr, duet_err_t *err)
 {

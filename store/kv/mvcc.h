@@ -55,7 +55,7 @@ typedef struct kv_write {
 
 /*
  * kv_txn_t: the state of one MVCC request: a read view, a write batch to fill, an arena for
- * results and errors. Writers hold the node's write lock from kv_txn_begin until after
+ * results and errors. Writers hold the latches of their keys from kv_txn_begin until after
  * kv_txn_write, so what they read cannot change under them. Readers need no pinned snapshot: a
  * key's lock is read before its versions, a commit removes the lock and adds the commit record
  * in one batch, and a transaction that prewrites after the lock was read takes its commit_ts

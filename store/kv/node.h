@@ -32,10 +32,10 @@ typedef struct kv_node_options {
 void kv_node_options_default(kv_node_options_t *o);
 
 /*
- * kv_node_t: owns the engine and the region table. Writes (every Percolator action and every
- * split) are serialised by the node's write lock; the region table has its own rwlock; reads
- * run concurrently on snapshots. Every function below may be called from any thread unless it
- * says otherwise.
+ * kv_node_t: owns the engine and the region table. Percolator actions on the same key run one
+ * at a time (per-key latches) and all of them share split_lock, which a split takes alone; the
+ * region table has its own rwlock; reads run concurrently without locks on the data. Every
+ * function below may be called from any thread unless it says otherwise.
  */
 typedef struct kv_node kv_node_t;
 

@@ -1,5 +1,5 @@
 /* service.c - the kvrpcpb.Tikv handlers: each checks the region context, then runs its MVCC
- * reads or Percolator actions on a snapshot (writes under the node's write lock). */
+ * reads, or its Percolator actions under the latches of its keys. */
 #define DUET_LOG_MODULE "kv"
 #include <string.h>
 
