@@ -1033,8 +1033,8 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t skip, uint64_t 
                     duet_err_set(err, ER_WRITE_CONFLICT,
                                  duet_arena_sprintf(arena,
                                                     "txnStartTS=%llu, conflictStartTS=%llu, "
-                                                    "conflictCommitTS=%llu, key=%s, primary=%s, "
-                                                    "reason=optimistic [try again later]",
+                                                    "conflictCommitTS=%llu, key=%s primary=%s "
+                                                    "[try again later]",
                                                     (unsigned long long)wc->start_ts,
                                                     (unsigned long long)wc->conflict_ts,
                                                     (unsigned long long)wc->conflict_commit_ts,

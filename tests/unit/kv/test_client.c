@@ -14,6 +14,7 @@
 
 #include "kvtest.h"
 #include "store/kv/client.h"
+#include "types/codec.h"
 
 typedef struct cfix {
     kvt_t *f;
@@ -128,10 +129,31 @@ static void test_write_conflict_9007(void **state)
     snprintf(want, sizeof(want),
              "Write conflict, txnStartTS=%llu, conflictStartTS=", (unsigned long long)start2);
     assert_memory_equal(err.msg, want, strlen(want));
-    assert_non_null(strstr(err.msg, ", key=6b, primary=6a, reason=optimistic [try again later]"));
+    assert_non_null(strstr(err.msg, ", key=6b primary=6a [try again later]"));
     /* The loser left no locks behind: its other key is readable (and empty). */
     assert_string_equal(get(x, "j", buf, sizeof(buf)), "<none>");
     assert_string_equal(get(x, "k", buf, sizeof(buf)), "one");
+}
+
+static void test_conflict_key_text(void **state)
+{
+    cfix_t *x = *state;
+    duet_err_t err = {0};
+    /* Record and index keys print as TiDB prints them. */
+    duet_buf_t rk = DUET_BUF_INIT, ik = DUET_BUF_INIT;
+    types_key_record(&rk, 47, 1);
+    types_key_index_prefix(&ik, 47, 2);
+    kv_client_txn_t *t1 = kv_client_txn_begin(x->c, &err);
+    kv_client_txn_t *t2 = kv_client_txn_begin(x->c, &err);
+    kv_client_txn_set(t1, rk.data, rk.len, "a", 1);
+    kv_client_txn_set(t2, ik.data, ik.len, "b", 1);
+    kv_client_txn_set(t2, rk.data, rk.len, "b", 1);
+    assert_int_equal(kv_client_txn_commit(t1, NULL, &err), 0);
+    assert_int_equal(kv_client_txn_commit(t2, NULL, &err), KV_CLIENT_CONFLICT);
+    assert_non_null(strstr(err.msg, ", key={tableID=47, handle=1} primary={tableID=47, indexID=2} "
+                                    "[try again later]"));
+    duet_buf_free(&rk);
+    duet_buf_free(&ik);
 }
 
 static void test_insert_exists(void **state)
@@ -573,6 +595,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_txn_basic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_conflict_9007, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_conflict_key_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_insert_exists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_across_regions, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_batch_get, setup_small_regions, teardown),
