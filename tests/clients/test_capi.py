@@ -1,12 +1,14 @@
 """test_capi.py - builds capi_client.c against libmariadb and runs it against duet."""
 import os
+import shutil
 import subprocess
 import tempfile
 
 from duettest import Server, check, finish
 
 here = os.path.dirname(os.path.abspath(__file__))
-exe = os.path.join(tempfile.mkdtemp(prefix="duet-capi-"), "capi_client")
+workdir = tempfile.mkdtemp(prefix="duet-capi-")
+exe = os.path.join(workdir, "capi_client")
 flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libmariadb"], capture_output=True,
                        text=True)
 if flags.returncode != 0:
@@ -26,4 +28,5 @@ if cc.returncode == 0:
             else:
                 print(line)
         check("capi_client exits 0", p.returncode == 0, p.stderr[-2000:])
+shutil.rmtree(workdir, ignore_errors=True)
 finish()
