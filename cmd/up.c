@@ -79,7 +79,7 @@ int cmd_up(int argc, char **argv)
     log_info("MySQL protocol: %s:%d", cfg.host, proxy_server_port(srv));
     if (cfg.socket[0])
         log_info("MySQL protocol: unix socket %s", cfg.socket);
-    if (cfg.status.status_port > 0)
+    if (cfg.status.report_status && cfg.status.status_port > 0)
         log_info("status HTTP: %s:%d",
                  cfg.status.status_host[0] ? cfg.status.status_host : "127.0.0.1",
                  cfg.status.status_port);
