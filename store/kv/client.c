@@ -938,8 +938,36 @@ static const char *key_text(duet_arena_t *a, ProtobufCBinaryData k)
     int64_t tid, x;
     if (types_key_decode_record(k.data, k.len, &tid, &x) == 0)
         return duet_arena_sprintf(a, "{tableID=%lld, handle=%lld}", (long long)tid, (long long)x);
-    if (types_key_decode_index_prefix(k.data, k.len, &tid, &x) >= 0)
-        return duet_arena_sprintf(a, "{tableID=%lld, indexID=%lld}", (long long)tid, (long long)x);
+    int off = types_key_decode_index_prefix(k.data, k.len, &tid, &x);
+    if (off >= 0) {
+        /* The values (and a non-unique index's handle), each followed by ", ". */
+        duet_buf_t b = DUET_BUF_INIT;
+        duet_buf_printf(&b, "{tableID=%lld, indexID=%lld, indexValues={", (long long)tid,
+                        (long long)x);
+        while ((size_t)off < k.len) {
+            types_datum_t d;
+            int n = types_key_decode_datum(k.data + off, k.len - (size_t)off, a, &d);
+            if (n <= 0)
+                break;
+            off += n;
+            if (d.kind == TYPES_K_INT)
+                duet_buf_printf(&b, "%lld, ", (long long)d.i);
+            else if (d.kind == TYPES_K_UINT)
+                duet_buf_printf(&b, "%llu, ", (unsigned long long)d.u);
+            else if (d.kind == TYPES_K_STRING)
+                duet_buf_printf(&b, "%.*s, ", (int)d.len, d.ptr);
+            else if (d.kind == TYPES_K_DOUBLE || d.kind == TYPES_K_FLOAT)
+                duet_buf_printf(&b, "%.17g, ", d.f);
+            else if (d.kind == TYPES_K_NULL)
+                duet_buf_puts(&b, "<nil>, ");
+            else
+                duet_buf_puts(&b, "?, ");
+        }
+        duet_buf_puts(&b, "}}");
+        const char *s = duet_arena_strdup(a, b.data);
+        duet_buf_free(&b);
+        return s;
+    }
     char *s = duet_arena_alloc(a, 2 * k.len + 1);
     for (size_t i = 0; i < k.len; i++)
         snprintf(s + 2 * i, 3, "%02x", k.data[i]);

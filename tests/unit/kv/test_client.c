@@ -142,7 +142,14 @@ static void test_conflict_key_text(void **state)
     /* Record and index keys print as TiDB prints them. */
     duet_buf_t rk = DUET_BUF_INIT, ik = DUET_BUF_INIT;
     types_key_record(&rk, 47, 1);
-    types_key_index_prefix(&ik, 47, 2);
+    types_datum_t vals[2];
+    vals[0].kind = TYPES_K_INT;
+    vals[0].i = -5;
+    vals[1].kind = TYPES_K_STRING;
+    vals[1].ptr = "bill";
+    vals[1].len = 4;
+    vals[1].collate = TYPES_COLL_BINARY;
+    types_key_index(&ik, 47, 2, vals, 2, true, 9);
     kv_client_txn_t *t1 = kv_client_txn_begin(x->c, &err);
     kv_client_txn_t *t2 = kv_client_txn_begin(x->c, &err);
     kv_client_txn_set(t1, rk.data, rk.len, "a", 1);
@@ -150,7 +157,8 @@ static void test_conflict_key_text(void **state)
     kv_client_txn_set(t2, rk.data, rk.len, "b", 1);
     assert_int_equal(kv_client_txn_commit(t1, NULL, &err), 0);
     assert_int_equal(kv_client_txn_commit(t2, NULL, &err), KV_CLIENT_CONFLICT);
-    assert_non_null(strstr(err.msg, ", key={tableID=47, handle=1} primary={tableID=47, indexID=2} "
+    assert_non_null(strstr(err.msg, ", key={tableID=47, handle=1} primary={tableID=47, indexID=2, "
+                                    "indexValues={-5, bill, 9, }} "
                                     "[try again later]"));
     duet_buf_free(&rk);
     duet_buf_free(&ik);
