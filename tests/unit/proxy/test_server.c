@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include <zstd.h>
 
 #include "proxy/metrics.h"
 #include "proxy/server.h"
@@ -82,6 +83,53 @@ static int login_root(int port)
     return fd;
 }
 
+/* zstd compressed protocol end to end: negotiate with CLIENT_ZSTD_COMPRESSION and a
+ * level byte, then exchange COM_PING in zstd frames. */
+static void zstd_roundtrip(int port)
+{
+    int fd = connect_port(port);
+    uint8_t buf[1024], seq;
+    assert_true(read_packet(fd, buf, sizeof(buf), &seq) > 0);
+    uint8_t resp[128] = {0};
+    uint32_t caps = WIRE_CLIENT_PROTOCOL_41 | WIRE_CLIENT_SECURE_CONNECTION |
+                    WIRE_CLIENT_PLUGIN_AUTH | WIRE_CLIENT_DEPRECATE_EOF |
+                    WIRE_CLIENT_ZSTD_COMPRESSION;
+    memcpy(resp + 4, &caps, 4);
+    size_t n = 4 + 32;
+    memcpy(resp + n, "root\0\0caching_sha2_password", 27);
+    n += 28;
+    resp[n++] = 7; /* zstd level */
+    resp[0] = (uint8_t)(n - 4);
+    resp[3] = 1;
+    assert_int_equal(send(fd, resp, n, 0), (ssize_t)n);
+    assert_true(read_packet(fd, buf, sizeof(buf), &seq) > 0);
+    assert_int_equal(buf[0], 0x00); /* the login OK is not compressed */
+    /* COM_PING inside a zstd frame (compressed even though short). */
+    const uint8_t ping[5] = {1, 0, 0, 0, 0x0e};
+    uint8_t z[128];
+    size_t zn = ZSTD_compress(z, sizeof(z), ping, sizeof(ping), 7);
+    assert_false(ZSTD_isError(zn));
+    uint8_t frame[160] = {(uint8_t)zn, 0, 0, 0, 5, 0, 0};
+    memcpy(frame + 7, z, zn);
+    assert_int_equal(send(fd, frame, 7 + zn, 0), (ssize_t)(7 + zn));
+    uint8_t h[7];
+    assert_int_equal(recv(fd, h, 7, MSG_WAITALL), 7);
+    size_t clen = h[0] | (h[1] << 8) | ((size_t)h[2] << 16);
+    size_t ulen = h[4] | (h[5] << 8) | ((size_t)h[6] << 16);
+    assert_int_equal(h[3], 1);
+    assert_true(clen < sizeof(buf));
+    assert_int_equal(recv(fd, buf, clen, MSG_WAITALL), (ssize_t)clen);
+    uint8_t plain[256];
+    const uint8_t *pkt = buf;
+    if (ulen != 0) {
+        assert_int_equal(ZSTD_decompress(plain, sizeof(plain), buf, clen), ulen);
+        pkt = plain;
+    }
+    assert_int_equal(pkt[3], 1);    /* inner sequence id */
+    assert_int_equal(pkt[4], 0x00); /* OK */
+    close(fd);
+}
+
 static void test_server_lifecycle(void **state)
 {
     (void)state;
@@ -146,6 +194,8 @@ static void test_server_lifecycle(void **state)
     /* The killed connection is closed by its loop. */
     assert_int_equal(read_packet(b, buf, sizeof(buf), &seq), -1);
     close(b);
+
+    zstd_roundtrip(port);
 
     /* wait_timeout: an idle session is told why and closed. */
     proxy_sv_value_t one = {.kind = PROXY_SVV_INT, .i = 1};
