@@ -673,10 +673,9 @@ int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
     bool check = r && __atomic_add_fetch(&r->approx_size, bytes, __ATOMIC_RELAXED) >=
                           node->opts.region_split_size;
     pthread_rwlock_unlock(&node->regions_lock);
-    if (!check)
+    /* One size check at a time; writers go on while it scans. */
+    if (!check || __atomic_exchange_n(&node->size_checking, true, __ATOMIC_ACQUIRE))
         return 0;
-    /* Alone now: no writer runs, so the region cannot change under the size check. */
-    pthread_rwlock_wrlock(&node->split_lock);
     duet_arena_t *arena = duet_arena_create(0);
     kv_region_view_t v;
     pthread_rwlock_rdlock(&node->regions_lock);
@@ -692,10 +691,12 @@ int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
     duet_buf_t mid = DUET_BUF_INIT;
     int rc = check ? measure(node, v.start, v.end, &total, &mid, err) : 0;
     if (check && rc == 0 && total >= node->opts.region_split_size && mid.len > 0) {
+        /* Alone for the split itself, which re-checks that the key is still inside. */
         ProtobufCBinaryData key = arena_copy(arena, mid.data, mid.len);
         Metapb__Region **out;
         size_t n_out;
         Errorpb__Error *rerr;
+        pthread_rwlock_wrlock(&node->split_lock);
         rc = kv_node_split_locked(node, id, &key, 1, arena, &out, &n_out, &rerr, err);
         if (rc == 0 && rerr == NULL) {
             /* Each half holds about half the bytes. */
@@ -707,6 +708,7 @@ int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
             }
             pthread_rwlock_unlock(&node->regions_lock);
         }
+        pthread_rwlock_unlock(&node->split_lock);
     } else if (check && rc == 0) {
         /* Smaller than it seemed, or one key too big to split: look again after more writes. */
         pthread_rwlock_rdlock(&node->regions_lock);
@@ -718,7 +720,7 @@ int kv_node_wrote(kv_node_t *node, uint64_t id, size_t bytes, duet_err_t *err)
     }
     duet_buf_free(&mid);
     duet_arena_destroy(arena);
-    pthread_rwlock_unlock(&node->split_lock);
+    __atomic_store_n(&node->size_checking, false, __ATOMIC_RELEASE);
     return rc;
 }
 

@@ -37,6 +37,7 @@ struct kv_node {
     pthread_rwlock_t regions_lock;           /* guards regions and n_regions */
     kv_region_t **regions;                   /* sorted by start key */
     size_t n_regions;
+    bool size_checking;      /* a writer is measuring a region for a split; __atomic */
     pthread_t gc_thread;     /* the GC worker, when gc_running */
     bool gc_running;         /* set and cleared by the opening thread only */
     int gc_interval_ms;      /* fixed while the worker runs */
