@@ -180,10 +180,10 @@ static int write_decode(const uint8_t *p, size_t len, duet_arena_t *a, kv_write_
 
 /* ---- transaction state ---- */
 
-void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena)
+void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena, bool pinned)
 {
     memset(t, 0, sizeof(*t));
-    kv_snap_open(&t->snap, e, false);
+    kv_snap_open(&t->snap, e, pinned);
     t->arena = arena;
 }
 

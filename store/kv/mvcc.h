@@ -56,11 +56,12 @@ typedef struct kv_write {
 /*
  * kv_txn_t: the state of one MVCC request: a read view, a write batch to fill, an arena for
  * results and errors. Writers hold the latches of their keys from kv_txn_begin until after
- * kv_txn_write, so what they read cannot change under them. Readers need no pinned snapshot: a
- * key's lock is read before its versions, a commit removes the lock and adds the commit record
- * in one batch, and a transaction that prewrites after the lock was read takes its commit_ts
- * from pd later still, above the reader's ts, so each key reads as of ts whatever commits
- * meanwhile. One thread uses a kv_txn_t.
+ * kv_txn_write, so what they read of those keys cannot change under them. A reader of one key
+ * needs no pinned snapshot: the key's lock is read before its versions, a commit removes the
+ * lock and adds the commit record in one batch, and a transaction that prewrites after the lock
+ * was read takes its commit_ts from pd later still, above the reader's ts. A reader of several
+ * keys (batch get, scan, coprocessor) pins one, or a commit landing between two of its reads
+ * could hide a version it must see. One thread uses a kv_txn_t.
  */
 typedef struct kv_txn {
     kv_snap_t snap;
@@ -71,8 +72,9 @@ typedef struct kv_txn {
     bool must_sync;         /* the batch holds more than secondary commits (see kv_txn_write) */
 } kv_txn_t;
 
-/* kv_txn_begin: takes a snapshot of e; results and errors are allocated in arena. */
-void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena);
+/* kv_txn_begin: a read view of e, pinned as a RocksDB snapshot when pinned (see above);
+ * results and errors are allocated in arena. */
+void kv_txn_begin(kv_txn_t *t, kv_engine_t *e, duet_arena_t *arena, bool pinned);
 
 /* kv_txn_end: releases the snapshot, iterator and batch (unwritten writes are dropped). */
 void kv_txn_end(kv_txn_t *t);

@@ -786,7 +786,7 @@ static int resolve_one(kv_node_t *node, ProtobufCBinaryData key, uint64_t safe_p
 {
     kv_txn_t t;
     kv_lock_t lock;
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, false);
     int found = kv_mvcc_load_lock(&t, key, &lock, err);
     kv_txn_end(&t);
     if (found <= 0 || lock.start_ts >= safe_point)
@@ -800,7 +800,7 @@ static int resolve_one(kv_node_t *node, ProtobufCBinaryData key, uint64_t safe_p
     kv_latches_t l;
     pthread_rwlock_rdlock(&node->split_lock);
     kv_node_latch(node, keys, 2, sizeof(keys[0]), arena, &l);
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, false);
     int rc = 0;
     kv_lock_t again;
     found = kv_mvcc_load_lock(&t, key, &again, err);
@@ -839,7 +839,7 @@ long kv_node_gc(kv_node_t *node, uint64_t safe_point, duet_err_t *err)
     ProtobufCBinaryData all = {0, NULL};
     duet_arena_t *arena = duet_arena_create(0);
     kv_txn_t scan;
-    kv_txn_begin(&scan, &node->eng, arena);
+    kv_txn_begin(&scan, &node->eng, arena, true);
     ProtobufCBinaryData *keys;
     size_t n;
     int rc = kv_mvcc_locks_in_range(&scan, all, all, 0, 0, &keys, &n, err);

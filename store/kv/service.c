@@ -21,7 +21,7 @@ static int h_get(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp
         (out->region_error = kv_node_check_key(&v, req->key, arena)))
         return 0;
     kv_txn_t t;
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, false);
     bool found;
     int rc = kv_mvcc_get(&t, req->key, req->version, &out->value, &found, &out->error, err);
     kv_txn_end(&t);
@@ -44,7 +44,7 @@ static int h_batch_get(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage
     }
     out->pairs = duet_arena_alloc(arena, req->n_keys * sizeof(*out->pairs));
     kv_txn_t t;
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, true);
     int rc = 0;
     for (size_t i = 0; i < req->n_keys && rc == 0; i++) {
         Kvrpcpb__KvPair *p = duet_arena_alloc(arena, sizeof(*p));
@@ -93,7 +93,7 @@ static int h_scan(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *res
         (out->region_error = clamp_range(&v, &start, &end, arena)))
         return 0;
     kv_txn_t t;
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, true);
     int rc = kv_mvcc_scan(&t, start, end, req->limit, req->version, req->key_only, req->reverse,
                           &out->pairs, &out->n_pairs, err);
     kv_txn_end(&t);
@@ -125,7 +125,7 @@ static Errorpb__Error *write_begin(kv_node_t *node, const Kvrpcpb__Context *ctx,
         return e;
     }
     kv_node_latch(node, keys, n, stride, arena, &w->l);
-    kv_txn_begin(&w->t, &node->eng, arena);
+    kv_txn_begin(&w->t, &node->eng, arena, false);
     return NULL;
 }
 
@@ -234,7 +234,7 @@ static int h_resolve_lock(void *ctx, const ProtobufCMessage *req_, ProtobufCMess
         if ((out->region_error = kv_node_check_ctx(node, req->context, arena, &v)))
             return 0;
         kv_txn_t t;
-        kv_txn_begin(&t, &node->eng, arena);
+        kv_txn_begin(&t, &node->eng, arena, false);
         int rc = kv_mvcc_locks_in_range(&t, v.start, v.end, req->start_version, 0, &keys, &n, err);
         kv_txn_end(&t);
         if (rc != 0)
@@ -312,7 +312,7 @@ static int h_coprocessor(void *ctx, const ProtobufCMessage *req_, ProtobufCMessa
         return 0;
     }
     kv_txn_t t;
-    kv_txn_begin(&t, &node->eng, arena);
+    kv_txn_begin(&t, &node->eng, arena, true);
     int rc = node->cop_fn(node->cop_ctx, req, &t, out, arena, err);
     kv_txn_end(&t);
     return rc;
