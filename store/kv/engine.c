@@ -25,6 +25,8 @@ int kv_engine_open(kv_engine_t *e, const char *dir, bool sync_log, size_t block_
     e->lock_opts = rocksdb_options_create_copy(e->opts);
     rocksdb_options_set_memtable_whole_key_filtering(e->lock_opts, 1);
     rocksdb_options_set_memtable_prefix_bloom_size_ratio(e->lock_opts, 0.1);
+    /* Locks live briefly: a small memtable flushes their tombstones out of the read path. */
+    rocksdb_options_set_write_buffer_size(e->lock_opts, (size_t)4 << 20);
     const rocksdb_options_t *cf_opts[KV_CF_COUNT];
     for (int i = 0; i < KV_CF_COUNT; i++)
         cf_opts[i] = i == KV_CF_LOCK ? e->lock_opts : e->opts;
