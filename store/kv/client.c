@@ -527,6 +527,7 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
             }
             if (r == 1)
                 continue;
+            region_retries = 0;
             Kvrpcpb__BatchGetResponse *br = (Kvrpcpb__BatchGetResponse *)m;
             /* Pairs come back in request order, holding only keys with a value or a lock. */
             size_t k = i;
@@ -611,6 +612,7 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
         }
         if (r == 1)
             continue;
+        region_retries = 0; /* the limit is per request, not per whole operation */
         Kvrpcpb__ScanResponse *sr = (Kvrpcpb__ScanResponse *)m;
         bool restart = false, stop = false;
         for (size_t i = 0; i < sr->n_pairs && !stop; i++) {
@@ -695,6 +697,7 @@ int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, 
         }
         if (r == 1)
             continue;
+        region_retries = 0; /* the limit is per request, not per whole operation */
         Kvrpcpb__DeleteRangeResponse *dr = (Kvrpcpb__DeleteRangeResponse *)m;
         if (dr->error && dr->error[0]) {
             rc = duet_err_set(err, ER_GENERIC, "kv: delete range: %s", dr->error);
@@ -777,6 +780,7 @@ int kv_client_coprocessor(kv_client_t *c, int64_t tp, const void *dag, size_t da
         }
         if (r == 1)
             continue;
+        region_retries = 0; /* the limit is per request, not per whole operation */
         Kvrpcpb__CoprocessorResponse *cr = (Kvrpcpb__CoprocessorResponse *)m;
         if (cr->locked) {
             if (settle(c, cr->locked, start_ts, &delay, deadline, arena, err) != 0)
@@ -1051,6 +1055,7 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t skip, uint64_t 
                 return duet_err_set(err, ER_GENERIC, "kv: commit: region kept changing");
             continue;
         }
+        region_retries = 0;
         if (phase == PHASE_PREWRITE) {
             Kvrpcpb__PrewriteResponse *pr = (Kvrpcpb__PrewriteResponse *)m;
             bool retry = false;
