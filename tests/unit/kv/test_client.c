@@ -598,6 +598,44 @@ static void test_coprocessor_tasks(void **state)
     free(c);
 }
 
+typedef struct resolver {
+    rpc_transport_t *t;
+    int calls;
+    char last[64];
+} resolver_t;
+
+static rpc_transport_t *resolve_store(void *ctx, uint64_t store_id, const char *address)
+{
+    resolver_t *r = ctx;
+    r->calls++;
+    snprintf(r->last, sizeof(r->last), "%llu@%s", (unsigned long long)store_id, address);
+    return strcmp(address, "127.0.0.1:20160") == 0 ? r->t : NULL;
+}
+
+static void test_store_resolver(void **state)
+{
+    cfix_t *x = *state;
+    resolver_t r = {x->f->t, 0, ""};
+    kv_client_t *c = kv_client_create(x->f->t, resolve_store, &r, 0);
+    duet_err_t err = {0};
+    kv_client_txn_t *t = kv_client_txn_begin(c, &err);
+    kv_client_txn_set(t, "k", 1, "v", 1);
+    assert_int_equal(kv_client_txn_commit(t, NULL, &err), 0);
+    char want[64];
+    snprintf(want, sizeof(want), "%llu@127.0.0.1:20160",
+             (unsigned long long)kv_node_store_id(x->f->kv));
+    assert_string_equal(r.last, want);
+    assert_true(r.calls >= 2);
+    uint64_t ts;
+    assert_int_equal(kv_client_tso(c, &ts, &err), 0);
+    duet_buf_t v = DUET_BUF_INIT;
+    bool found;
+    assert_int_equal(kv_client_get(c, "k", 1, ts, &v, &found, &err), 0);
+    assert_true(found);
+    duet_buf_free(&v);
+    kv_client_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -609,6 +647,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_get, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_delete_range, setup_small_regions, teardown),
         cmocka_unit_test_setup_teardown(test_stale_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_resolver, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_crashed_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock_wait_timeout, setup_short_wait, teardown),
         cmocka_unit_test_setup_teardown(test_coprocessor_tasks, setup_small_regions, teardown),
