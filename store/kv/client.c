@@ -982,22 +982,18 @@ static const char *key_text(duet_arena_t *a, ProtobufCBinaryData k)
 typedef enum phase { PHASE_PREWRITE, PHASE_COMMIT, PHASE_ROLLBACK } phase_t;
 
 /*
- * run_batches: sends muts[from..to) (skipping skip, when not SIZE_MAX) region by region for
- * phase. Prewrite refusals come back as a code; a live lock is resolved and the batch retried.
- * Commit and rollback batches of secondaries ignore key errors (readers resolve what is left).
+ * run_batches: sends muts[from..n) region by region for phase. Prewrite refusals come back as a
+ * code; a live lock is resolved and the batch retried. Commit and rollback batches of
+ * secondaries ignore key errors (readers resolve what is left).
  */
-static int run_batches(kv_client_txn_t *t, phase_t phase, size_t skip, uint64_t commit_ts,
+static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t commit_ts,
                        duet_arena_t *arena, duet_err_t *err)
 {
     kv_client_t *c = t->c;
     int64_t deadline = mono_ms() + c->lock_wait_ms;
     int delay = 2, region_retries = 0;
-    size_t i = 0;
+    size_t i = from;
     while (i < t->n) {
-        if (i == skip) {
-            i++;
-            continue;
-        }
         loc_t loc;
         if (locate(c, t->muts[i].key.data, t->muts[i].key.len, arena, &loc, err) != 0)
             return KV_CLIENT_ERR;
@@ -1006,18 +1002,16 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t skip, uint64_t 
         ProtobufCBinaryData *keys = duet_arena_alloc(arena, cap * sizeof(*keys));
         Kvrpcpb__Mutation **ms = duet_arena_alloc(arena, cap * sizeof(*ms));
         while (j < t->n && n < cap && in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len)) {
-            if (j != skip) {
-                mut_t *mu = &t->muts[j];
-                keys[n].data = (uint8_t *)mu->key.data;
-                keys[n].len = mu->key.len;
-                ms[n] = duet_arena_alloc(arena, sizeof(**ms));
-                kvrpcpb__mutation__init(ms[n]);
-                ms[n]->op = mu->op;
-                ms[n]->key = keys[n];
-                ms[n]->value.data = (uint8_t *)mu->val.data;
-                ms[n]->value.len = mu->val.len;
-                n++;
-            }
+            mut_t *mu = &t->muts[j];
+            keys[n].data = (uint8_t *)mu->key.data;
+            keys[n].len = mu->key.len;
+            ms[n] = duet_arena_alloc(arena, sizeof(**ms));
+            kvrpcpb__mutation__init(ms[n]);
+            ms[n]->op = mu->op;
+            ms[n]->key = keys[n];
+            ms[n]->value.data = (uint8_t *)mu->val.data;
+            ms[n]->value.len = mu->val.len;
+            n++;
             j++;
         }
         ProtobufCMessage *m;
@@ -1097,6 +1091,55 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t skip, uint64_t 
     return 0;
 }
 
+/*
+ * commit_primary: commits the primary (muts[0]) together with the keys after it in its region;
+ * *first_secondary is the first key left for the secondaries phase. Returns 0,
+ * KV_CLIENT_ABORTED when the transaction was rolled back meanwhile, KV_CLIENT_UNDETERMINED when
+ * the request got no answer, or KV_CLIENT_ERR.
+ */
+static int commit_primary(kv_client_txn_t *t, uint64_t cts, size_t *first_secondary,
+                          duet_arena_t *arena, duet_err_t *err)
+{
+    kv_client_t *c = t->c;
+    for (int attempt = 0; attempt < REGION_RETRIES; attempt++) {
+        loc_t loc;
+        if (locate(c, t->muts[0].key.data, t->muts[0].key.len, arena, &loc, err) != 0)
+            return KV_CLIENT_ERR;
+        size_t j = 0;
+        while (j < t->n && j < PREWRITE_BATCH &&
+               in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len))
+            j++;
+        ProtobufCBinaryData *keys = duet_arena_alloc(arena, j * sizeof(*keys));
+        for (size_t i = 0; i < j; i++) {
+            keys[i].data = (uint8_t *)t->muts[i].key.data;
+            keys[i].len = t->muts[i].key.len;
+        }
+        Kvrpcpb__CommitRequest cr = KVRPCPB__COMMIT_REQUEST__INIT;
+        cr.keys = keys;
+        cr.n_keys = j;
+        cr.start_version = t->start_ts;
+        cr.commit_version = cts;
+        ProtobufCMessage *m;
+        int r = kv_call(c, &loc, "KvCommit", &cr.base, &m, arena, err);
+        if (r < 0)
+            return KV_CLIENT_UNDETERMINED;
+        if (r == 1)
+            continue; /* refused as a whole: nothing was written */
+        Kvrpcpb__CommitResponse *resp = (Kvrpcpb__CommitResponse *)m;
+        if (resp->error && resp->error->txn_lock_not_found) {
+            duet_err_set(err, ER_GENERIC,
+                         "transaction %llu was rolled back by another transaction; retry it",
+                         (unsigned long long)t->start_ts);
+            return KV_CLIENT_ABORTED;
+        }
+        if (resp->error)
+            return duet_err_set(err, ER_GENERIC, "kv: commit of the primary key refused");
+        *first_secondary = j;
+        return 0;
+    }
+    return duet_err_set(err, ER_GENERIC, "kv: commit: region kept changing");
+}
+
 int kv_client_txn_commit(kv_client_txn_t *t, uint64_t *commit_ts, duet_err_t *err)
 {
     if (commit_ts)
@@ -1107,43 +1150,26 @@ int kv_client_txn_commit(kv_client_txn_t *t, uint64_t *commit_ts, duet_err_t *er
     }
     kv_client_t *c = t->c;
     duet_arena_t *arena = duet_arena_create(0);
-    int rc = run_batches(t, PHASE_PREWRITE, SIZE_MAX, 0, arena, err);
+    int rc = run_batches(t, PHASE_PREWRITE, 0, 0, arena, err);
     uint64_t cts = 0;
+    size_t first_secondary = t->n;
     if (rc == 0 && kv_client_tso(c, &cts, err) != 0)
         rc = KV_CLIENT_ERR;
     if (rc == 0) {
-        /* The primary's commit record decides the transaction. */
-        ProtobufCBinaryData pk = {t->muts[0].key.len, (uint8_t *)t->muts[0].key.data};
-        Kvrpcpb__CommitRequest cr = KVRPCPB__COMMIT_REQUEST__INIT;
-        cr.keys = &pk;
-        cr.n_keys = 1;
-        cr.start_version = t->start_ts;
-        cr.commit_version = cts;
-        ProtobufCMessage *m;
-        if (call_for_key(c, pk.data, pk.len, "KvCommit", &cr.base, &m, arena, err) != 0) {
-            rc = KV_CLIENT_UNDETERMINED;
-        } else {
-            Kvrpcpb__CommitResponse *r = (Kvrpcpb__CommitResponse *)m;
-            if (r->error && r->error->txn_lock_not_found) {
-                rc = KV_CLIENT_ABORTED;
-                duet_err_set(err, ER_GENERIC,
-                             "transaction %llu was rolled back by another transaction; retry it",
-                             (unsigned long long)t->start_ts);
-            } else if (r->error) {
-                rc = duet_err_set(err, ER_GENERIC, "kv: commit of the primary key refused");
-            }
-        }
+        /* The primary's commit record decides the transaction. The keys sharing its region
+         * commit in the same atomic write, which saves them a request of their own. */
+        rc = commit_primary(t, cts, &first_secondary, arena, err);
     }
     if (rc == 0) {
         duet_err_t ignored = {0};
-        if (run_batches(t, PHASE_COMMIT, 0, cts, arena, &ignored) != 0)
+        if (run_batches(t, PHASE_COMMIT, first_secondary, cts, arena, &ignored) != 0)
             log_warn("txn %llu: committing secondaries: %s (readers will resolve them)",
                      (unsigned long long)t->start_ts, ignored.msg);
         if (commit_ts)
             *commit_ts = cts;
     } else if (rc != KV_CLIENT_UNDETERMINED) {
         duet_err_t ignored = {0};
-        run_batches(t, PHASE_ROLLBACK, SIZE_MAX, 0, arena, &ignored);
+        run_batches(t, PHASE_ROLLBACK, 0, 0, arena, &ignored);
     }
     duet_arena_destroy(arena);
     txn_free(t);
