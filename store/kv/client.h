@@ -103,12 +103,17 @@ typedef struct kv_client_range {
  * stop. */
 typedef int (*kv_client_cop_fn)(void *ctx, const void *data, size_t len);
 
+/* kv_client_set_cop_concurrency: runs coprocessor tasks on n threads (n <= 1: in the caller).
+ * Call once, before the client is shared. Returns 0, or -1 when the threads cannot start. */
+int kv_client_set_cop_concurrency(kv_client_t *c, int n);
+
 /*
  * kv_client_coprocessor: runs the DAG request dag[0..dag_len) (request type tp) at start_ts over
  * the n ranges (sorted, not overlapping), as one task per region in key order; a task whose
  * region moved is split again and retried, a task that met a lock resolves it and is retried.
- * fn gets each task's data in key order. Returns 0, or KV_CLIENT_ERR with err set (a node's
- * other_error becomes the message).
+ * With a concurrency set, tasks run in parallel and fn still gets each task's data in key order,
+ * from the calling thread. Returns 0, or KV_CLIENT_ERR with err set (a node's other_error
+ * becomes the message).
  */
 int kv_client_coprocessor(kv_client_t *c, int64_t tp, const void *dag, size_t dag_len,
                           const kv_client_range_t *ranges, size_t n, uint64_t start_ts,

@@ -588,6 +588,13 @@ static void test_coprocessor_tasks(void **state)
     }
     assert_int_equal(total, 105);
     assert_true(c->n >= 2);
+    /* In parallel: the same answers, in the same order. */
+    assert_int_equal(kv_client_set_cop_concurrency(x->c, 4), 0);
+    collect_t *p = calloc(1, sizeof(*p));
+    assert_int_equal(kv_client_coprocessor(x->c, 103, "dag", 3, r, 3, ts, cop_collect, p, &err), 0);
+    assert_string_equal(p->out, c->out);
+    assert_int_equal(p->n, c->n);
+    free(p);
     free(c);
     /* A node without a runner says so. */
     kv_node_set_coprocessor(x->f->kv, NULL, NULL);
