@@ -1,6 +1,6 @@
 /* client.c - the kv client: region cache over pd, lock-resolving reads, two-phase commit. */
 #define DUET_LOG_MODULE "kv-client"
-#include "store/kv/client.h"
+#include "store/kv/client_int.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -16,33 +16,9 @@
 #include "rpc/pdpb.pb-c.h"
 #include "types/codec.h"
 
-#define REGION_RETRIES  20
 #define SCAN_BATCH      256
 #define PREWRITE_BATCH  4096
 #define TS_PHYSICAL(ts) ((ts) >> 18)
-
-typedef struct cached_region {
-    uint64_t id, conf_ver, version, peer_id, store_id;
-    duet_buf_t start, end; /* an empty end means no bound */
-} cached_region_t;
-
-typedef struct store_addr {
-    uint64_t id;
-    char *address;
-} store_addr_t;
-
-struct kv_client {
-    rpc_transport_t *pd;
-    kv_store_resolve_fn resolve;
-    void *resolve_ctx;
-    int lock_wait_ms;
-    pthread_mutex_t lock;     /* guards regions, n_regions, stores, n_stores */
-    cached_region_t *regions; /* sorted by start key, not overlapping */
-    size_t n_regions;
-    store_addr_t *stores;
-    size_t n_stores;
-    duet_pool_t *cop_pool; /* coprocessor tasks; NULL: run in the caller; set before use */
-};
 
 typedef struct mut {
     duet_buf_t key, val;
@@ -56,15 +32,7 @@ struct kv_client_txn {
     size_t n, cap;
 };
 
-/* loc_t: where a request goes: a region (copied out of the cache) and its store. */
-typedef struct loc {
-    uint64_t id;
-    ProtobufCBinaryData start, end;
-    Kvrpcpb__Context *ctx;
-    rpc_transport_t *t;
-} loc_t;
-
-static int bytes_cmp(const void *a, size_t al, const void *b, size_t bl)
+int kv_client_bytes_cmp(const void *a, size_t al, const void *b, size_t bl)
 {
     size_t n = al < bl ? al : bl;
     int c = n ? memcmp(a, b, n) : 0;
@@ -73,7 +41,7 @@ static int bytes_cmp(const void *a, size_t al, const void *b, size_t bl)
     return (al > bl) - (al < bl);
 }
 
-static int64_t mono_ms(void)
+int64_t kv_client_mono_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -163,10 +131,12 @@ static void cache_put_locked(kv_client_t *c, const Metapb__Region *m, uint64_t l
     size_t w = 0;
     for (size_t i = 0; i < c->n_regions; i++) {
         cached_region_t *o = &c->regions[i];
-        bool o_before_m_end = m->end_key.len == 0 || bytes_cmp(o->start.data, o->start.len,
-                                                               m->end_key.data, m->end_key.len) < 0;
-        bool m_before_o_end = o->end.len == 0 || bytes_cmp(m->start_key.data, m->start_key.len,
-                                                           o->end.data, o->end.len) < 0;
+        bool o_before_m_end =
+            m->end_key.len == 0 ||
+            kv_client_bytes_cmp(o->start.data, o->start.len, m->end_key.data, m->end_key.len) < 0;
+        bool m_before_o_end =
+            o->end.len == 0 ||
+            kv_client_bytes_cmp(m->start_key.data, m->start_key.len, o->end.data, o->end.len) < 0;
         if (o->id == m->id || (o_before_m_end && m_before_o_end))
             region_clear(o);
         else
@@ -174,8 +144,9 @@ static void cache_put_locked(kv_client_t *c, const Metapb__Region *m, uint64_t l
     }
     c->n_regions = w;
     size_t pos = 0;
-    while (pos < c->n_regions && bytes_cmp(c->regions[pos].start.data, c->regions[pos].start.len,
-                                           m->start_key.data, m->start_key.len) < 0)
+    while (pos < c->n_regions &&
+           kv_client_bytes_cmp(c->regions[pos].start.data, c->regions[pos].start.len,
+                               m->start_key.data, m->start_key.len) < 0)
         pos++;
     c->regions = duet_realloc(c->regions, (c->n_regions + 1) * sizeof(*c->regions));
     memmove(&c->regions[pos + 1], &c->regions[pos], (c->n_regions - pos) * sizeof(*c->regions));
@@ -264,9 +235,10 @@ static ProtobufCBinaryData arena_copy(duet_arena_t *a, const void *p, size_t n)
     return d;
 }
 
-/* locate: the region holding key, from the cache or from pd. Returns 0 or -1 with err set. */
-static int locate(kv_client_t *c, const void *key, size_t klen, duet_arena_t *arena, loc_t *loc,
-                  duet_err_t *err)
+/* kv_client_locate: the region holding key, from the cache or from pd. Returns 0 or -1 with err
+ * set. */
+int kv_client_locate(kv_client_t *c, const void *key, size_t klen, duet_arena_t *arena,
+                     kv_client_loc_t *loc, duet_err_t *err)
 {
     bool hit = false;
     uint64_t store = 0;
@@ -274,9 +246,9 @@ static int locate(kv_client_t *c, const void *key, size_t klen, duet_arena_t *ar
         pthread_mutex_lock(&c->lock);
         for (size_t i = c->n_regions; i-- > 0;) {
             cached_region_t *r = &c->regions[i];
-            if (bytes_cmp(r->start.data, r->start.len, key, klen) > 0)
+            if (kv_client_bytes_cmp(r->start.data, r->start.len, key, klen) > 0)
                 continue;
-            if (r->end.len == 0 || bytes_cmp(key, klen, r->end.data, r->end.len) < 0) {
+            if (r->end.len == 0 || kv_client_bytes_cmp(key, klen, r->end.data, r->end.len) < 0) {
                 hit = true;
                 store = r->store_id;
                 loc->id = r->id;
@@ -319,19 +291,20 @@ static int locate(kv_client_t *c, const void *key, size_t klen, duet_arena_t *ar
     return loc->t ? 0 : -1;
 }
 
-static bool in_loc(const loc_t *loc, const void *key, size_t klen)
+bool kv_client_in_loc(const kv_client_loc_t *loc, const void *key, size_t klen)
 {
-    return bytes_cmp(key, klen, loc->start.data, loc->start.len) >= 0 &&
-           (loc->end.len == 0 || bytes_cmp(key, klen, loc->end.data, loc->end.len) < 0);
+    return kv_client_bytes_cmp(key, klen, loc->start.data, loc->start.len) >= 0 &&
+           (loc->end.len == 0 || kv_client_bytes_cmp(key, klen, loc->end.data, loc->end.len) < 0);
 }
 
 /*
- * kv_call: sends req (a kvrpcpb request with a context field) to loc. Returns 0 with *resp, 1
- * when the region answered with a region error (the cache has been corrected; locate again),
- * or -1 with err set when the call failed.
+ * kv_client_call: sends req (a kvrpcpb request with a context field) to loc. Returns 0 with *resp,
+ * 1 when the region answered with a region error (the cache has been corrected; locate again), or
+ * -1 with err set when the call failed.
  */
-static int kv_call(kv_client_t *c, const loc_t *loc, const char *method, ProtobufCMessage *req,
-                   ProtobufCMessage **resp, duet_arena_t *arena, duet_err_t *err)
+int kv_client_call(kv_client_t *c, const kv_client_loc_t *loc, const char *method,
+                   ProtobufCMessage *req, ProtobufCMessage **resp, duet_arena_t *arena,
+                   duet_err_t *err)
 {
     const ProtobufCFieldDescriptor *f =
         protobuf_c_message_descriptor_get_field_by_name(req->descriptor, "context");
@@ -351,11 +324,11 @@ static int call_for_key(kv_client_t *c, const void *key, size_t klen, const char
                         ProtobufCMessage *req, ProtobufCMessage **resp, duet_arena_t *arena,
                         duet_err_t *err)
 {
-    for (int i = 0; i < REGION_RETRIES; i++) {
-        loc_t loc;
-        if (locate(c, key, klen, arena, &loc, err) != 0)
+    for (int i = 0; i < KV_CLIENT_REGION_RETRIES; i++) {
+        kv_client_loc_t loc;
+        if (kv_client_locate(c, key, klen, arena, &loc, err) != 0)
             return -1;
-        int rc = kv_call(c, &loc, method, req, resp, arena, err);
+        int rc = kv_client_call(c, &loc, method, req, resp, arena, err);
         if (rc <= 0)
             return rc;
     }
@@ -414,7 +387,7 @@ static int resolve_lock(kv_client_t *c, const Kvrpcpb__LockInfo *li, uint64_t ca
 /* backoff: waits after meeting a live lock; fails with 1205 once deadline has passed. */
 static int backoff(int *delay_ms, int64_t deadline, duet_err_t *err)
 {
-    if (mono_ms() >= deadline)
+    if (kv_client_mono_ms() >= deadline)
         return duet_err_set(err, ER_LOCK_WAIT_TIMEOUT);
     sleep_ms(*delay_ms);
     if (*delay_ms < 200)
@@ -422,9 +395,9 @@ static int backoff(int *delay_ms, int64_t deadline, duet_err_t *err)
     return 0;
 }
 
-/* settle: resolve_lock, then a back-off when the lock is alive. Returns 0 or -1. */
-static int settle(kv_client_t *c, const Kvrpcpb__LockInfo *li, uint64_t caller_ts, int *delay,
-                  int64_t deadline, duet_arena_t *arena, duet_err_t *err)
+/* kv_client_settle: resolve_lock, then a back-off when the lock is alive. Returns 0 or -1. */
+int kv_client_settle(kv_client_t *c, const Kvrpcpb__LockInfo *li, uint64_t caller_ts, int *delay,
+                     int64_t deadline, duet_arena_t *arena, duet_err_t *err)
 {
     int r = resolve_lock(c, li, caller_ts, arena, err);
     if (r < 0)
@@ -442,7 +415,7 @@ int kv_client_get(kv_client_t *c, const void *key, size_t klen, uint64_t ts, due
     *found = false;
     duet_buf_reset(val);
     duet_arena_t *arena = duet_arena_create(0);
-    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int64_t deadline = kv_client_mono_ms() + c->lock_wait_ms;
     int delay = 2, rc = KV_CLIENT_ERR;
     for (;;) {
         Kvrpcpb__GetRequest g = KVRPCPB__GET_REQUEST__INIT;
@@ -454,7 +427,7 @@ int kv_client_get(kv_client_t *c, const void *key, size_t klen, uint64_t ts, due
             break;
         Kvrpcpb__GetResponse *r = (Kvrpcpb__GetResponse *)m;
         if (r->error && r->error->locked) {
-            if (settle(c, r->error->locked, ts, &delay, deadline, arena, err) != 0)
+            if (kv_client_settle(c, r->error->locked, ts, &delay, deadline, arena, err) != 0)
                 break;
             duet_arena_reset(arena);
             continue;
@@ -483,7 +456,7 @@ static int bg_cmp(const void *a, const void *b, void *arg)
 {
     const bg_sort_t *bs = arg;
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return bytes_cmp(bs->keys[x], bs->lens[x], bs->keys[y], bs->lens[y]);
+    return kv_client_bytes_cmp(bs->keys[x], bs->lens[x], bs->keys[y], bs->lens[y]);
 }
 
 int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *lens, size_t n,
@@ -497,20 +470,20 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
     bg_sort_t bs = {keys, lens};
     qsort_r(pending, n, sizeof(size_t), bg_cmp, &bs);
     duet_arena_t *arena = duet_arena_create(0);
-    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int64_t deadline = kv_client_mono_ms() + c->lock_wait_ms;
     int delay = 2, rc = 0, region_retries = 0;
     size_t np = n;
     while (np > 0 && rc == 0) {
         size_t nr = 0, i = 0;
         Kvrpcpb__LockInfo **locks = duet_arena_alloc(arena, np * sizeof(*locks));
         while (i < np && rc == 0) {
-            loc_t loc;
-            if (locate(c, keys[pending[i]], lens[pending[i]], arena, &loc, err) != 0) {
+            kv_client_loc_t loc;
+            if (kv_client_locate(c, keys[pending[i]], lens[pending[i]], arena, &loc, err) != 0) {
                 rc = KV_CLIENT_ERR;
                 break;
             }
             size_t j = i;
-            while (j < np && in_loc(&loc, keys[pending[j]], lens[pending[j]]))
+            while (j < np && kv_client_in_loc(&loc, keys[pending[j]], lens[pending[j]]))
                 j++;
             Kvrpcpb__BatchGetRequest bg = KVRPCPB__BATCH_GET_REQUEST__INIT;
             bg.n_keys = j - i;
@@ -521,8 +494,8 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
             }
             bg.version = ts;
             ProtobufCMessage *m;
-            int r = kv_call(c, &loc, "KvBatchGet", &bg.base, &m, arena, err);
-            if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+            int r = kv_client_call(c, &loc, "KvBatchGet", &bg.base, &m, arena, err);
+            if (r < 0 || (r == 1 && ++region_retries > KV_CLIENT_REGION_RETRIES)) {
                 if (r == 1)
                     duet_err_set(err, ER_GENERIC, "kv: batch get: region kept changing");
                 rc = KV_CLIENT_ERR;
@@ -536,8 +509,8 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
             size_t k = i;
             for (size_t p = 0; p < br->n_pairs && rc == 0; p++) {
                 Kvrpcpb__KvPair *pair = br->pairs[p];
-                while (k < j && bytes_cmp(keys[pending[k]], lens[pending[k]], pair->key.data,
-                                          pair->key.len) != 0)
+                while (k < j && kv_client_bytes_cmp(keys[pending[k]], lens[pending[k]],
+                                                    pair->key.data, pair->key.len) != 0)
                     k++;
                 if (k == j)
                     break;
@@ -557,7 +530,7 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
             i = j;
         }
         for (size_t k = 0; k < nr && rc == 0; k++) {
-            if (settle(c, locks[k], ts, &delay, deadline, arena, err) != 0)
+            if (kv_client_settle(c, locks[k], ts, &delay, deadline, arena, err) != 0)
                 rc = KV_CLIENT_ERR;
         }
         memcpy(pending, retry, nr * sizeof(size_t));
@@ -577,20 +550,21 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
     duet_arena_t *arena = duet_arena_create(0);
     duet_buf_t cur = DUET_BUF_INIT;
     duet_buf_append(&cur, start, start_len);
-    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int64_t deadline = kv_client_mono_ms() + c->lock_wait_ms;
     int delay = 2, rc = 0, region_retries = 0;
     size_t seen = 0;
     for (;;) {
         duet_arena_reset(arena);
-        if (end_len && bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
+        if (end_len && kv_client_bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
             break;
-        loc_t loc;
-        if (locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
+        kv_client_loc_t loc;
+        if (kv_client_locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
             rc = KV_CLIENT_ERR;
             break;
         }
-        bool last_region = loc.end.len == 0 ||
-                           (end_len && bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
+        bool last_region =
+            loc.end.len == 0 ||
+            (end_len && kv_client_bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
         Kvrpcpb__ScanRequest s = KVRPCPB__SCAN_REQUEST__INIT;
         s.start_key.data = (uint8_t *)cur.data;
         s.start_key.len = cur.len;
@@ -606,8 +580,8 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
         s.limit = (uint32_t)want;
         s.version = ts;
         ProtobufCMessage *m;
-        int r = kv_call(c, &loc, "KvScan", &s.base, &m, arena, err);
-        if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+        int r = kv_client_call(c, &loc, "KvScan", &s.base, &m, arena, err);
+        if (r < 0 || (r == 1 && ++region_retries > KV_CLIENT_REGION_RETRIES)) {
             if (r == 1)
                 duet_err_set(err, ER_GENERIC, "kv: scan: region kept changing");
             rc = KV_CLIENT_ERR;
@@ -621,7 +595,7 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
         for (size_t i = 0; i < sr->n_pairs && !stop; i++) {
             Kvrpcpb__KvPair *p = sr->pairs[i];
             if (p->error && p->error->locked) {
-                if (settle(c, p->error->locked, ts, &delay, deadline, arena, err) != 0) {
+                if (kv_client_settle(c, p->error->locked, ts, &delay, deadline, arena, err) != 0) {
                     rc = KV_CLIENT_ERR;
                     stop = true;
                     break;
@@ -672,15 +646,16 @@ int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, 
     int rc = 0, region_retries = 0;
     for (;;) {
         duet_arena_reset(arena);
-        if (end_len && bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
+        if (end_len && kv_client_bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
             break;
-        loc_t loc;
-        if (locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
+        kv_client_loc_t loc;
+        if (kv_client_locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
             rc = KV_CLIENT_ERR;
             break;
         }
-        bool last_region = loc.end.len == 0 ||
-                           (end_len && bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
+        bool last_region =
+            loc.end.len == 0 ||
+            (end_len && kv_client_bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
         Kvrpcpb__DeleteRangeRequest d = KVRPCPB__DELETE_RANGE_REQUEST__INIT;
         d.start_key.data = (uint8_t *)cur.data;
         d.start_key.len = cur.len;
@@ -691,8 +666,8 @@ int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, 
             d.end_key = loc.end;
         }
         ProtobufCMessage *m;
-        int r = kv_call(c, &loc, "KvDeleteRange", &d.base, &m, arena, err);
-        if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
+        int r = kv_client_call(c, &loc, "KvDeleteRange", &d.base, &m, arena, err);
+        if (r < 0 || (r == 1 && ++region_retries > KV_CLIENT_REGION_RETRIES)) {
             if (r == 1)
                 duet_err_set(err, ER_GENERIC, "kv: delete range: region kept changing");
             rc = KV_CLIENT_ERR;
@@ -713,288 +688,6 @@ int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, 
     }
     duet_buf_free(&cur);
     duet_arena_destroy(arena);
-    return rc;
-}
-
-/* ---- coprocessor ---- */
-
-/* cop_part: a piece of a range, copied so it can outlive the caller's loop. */
-typedef struct cop_part {
-    duet_buf_t start, end; /* end empty: no bound */
-} cop_part_t;
-
-/* cop_run: the tasks of ranges one after another in the calling thread. */
-static int cop_run(kv_client_t *c, int64_t tp, const void *dag, size_t dag_len,
-                   const kv_client_range_t *ranges, size_t n, uint64_t start_ts,
-                   kv_client_cop_fn fn, void *ctx, duet_err_t *err)
-{
-    /* Work list: what is left of the ranges, in key order. */
-    cop_part_t *parts = duet_calloc(n ? n : 1, sizeof(*parts));
-    for (size_t i = 0; i < n; i++) {
-        duet_buf_append(&parts[i].start, ranges[i].start, ranges[i].start_len);
-        duet_buf_append(&parts[i].end, ranges[i].end, ranges[i].end_len);
-    }
-    size_t first = 0;
-    duet_arena_t *arena = duet_arena_create(0);
-    int64_t deadline = mono_ms() + c->lock_wait_ms;
-    int delay = 2, rc = 0, region_retries = 0;
-    while (first < n && rc == 0) {
-        duet_arena_reset(arena);
-        cop_part_t *p0 = &parts[first];
-        if (p0->end.len &&
-            bytes_cmp(p0->start.data, p0->start.len, p0->end.data, p0->end.len) >= 0) {
-            first++;
-            continue;
-        }
-        loc_t loc;
-        if (locate(c, p0->start.data, p0->start.len, arena, &loc, err) != 0) {
-            rc = KV_CLIENT_ERR;
-            break;
-        }
-        /* The task: every remaining range part that starts inside the region, clipped to it. */
-        size_t last = first;
-        while (last < n && in_loc(&loc, parts[last].start.data, parts[last].start.len))
-            last++;
-        Kvrpcpb__CoprocessorRequest req = KVRPCPB__COPROCESSOR_REQUEST__INIT;
-        req.tp = tp;
-        req.data.data = (uint8_t *)dag;
-        req.data.len = dag_len;
-        req.start_ts = start_ts;
-        req.n_ranges = last - first;
-        req.ranges = duet_arena_alloc(arena, req.n_ranges * sizeof(*req.ranges));
-        for (size_t i = first; i < last; i++) {
-            Kvrpcpb__KeyRange *kr = duet_arena_alloc(arena, sizeof(*kr));
-            kvrpcpb__key_range__init(kr);
-            kr->start.data = (uint8_t *)parts[i].start.data;
-            kr->start.len = parts[i].start.len;
-            bool past = loc.end.len &&
-                        (parts[i].end.len == 0 || bytes_cmp(parts[i].end.data, parts[i].end.len,
-                                                            loc.end.data, loc.end.len) > 0);
-            kr->end = past ? loc.end
-                           : (ProtobufCBinaryData){parts[i].end.len, (uint8_t *)parts[i].end.data};
-            req.ranges[i - first] = kr;
-        }
-        ProtobufCMessage *m;
-        int r = kv_call(c, &loc, "Coprocessor", &req.base, &m, arena, err);
-        if (r < 0 || (r == 1 && ++region_retries > REGION_RETRIES)) {
-            if (r == 1)
-                duet_err_set(err, ER_GENERIC, "kv: coprocessor: region kept changing");
-            rc = KV_CLIENT_ERR;
-            break;
-        }
-        if (r == 1)
-            continue;
-        region_retries = 0; /* the limit is per request, not per whole operation */
-        Kvrpcpb__CoprocessorResponse *cr = (Kvrpcpb__CoprocessorResponse *)m;
-        if (cr->locked) {
-            if (settle(c, cr->locked, start_ts, &delay, deadline, arena, err) != 0)
-                rc = KV_CLIENT_ERR;
-            continue;
-        }
-        if (cr->other_error && cr->other_error[0]) {
-            rc = duet_err_set(err, ER_GENERIC, "%s", cr->other_error);
-            break;
-        }
-        if (fn(ctx, cr->data.data, cr->data.len) != 0)
-            break;
-        /* What the task covered is done; parts reaching past the region continue from its end. */
-        for (size_t i = first; i < last; i++) {
-            bool past = loc.end.len &&
-                        (parts[i].end.len == 0 || bytes_cmp(parts[i].end.data, parts[i].end.len,
-                                                            loc.end.data, loc.end.len) > 0);
-            if (past) {
-                duet_buf_reset(&parts[i].start);
-                duet_buf_append(&parts[i].start, loc.end.data, loc.end.len);
-            } else {
-                first = i + 1;
-            }
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        duet_buf_free(&parts[i].start);
-        duet_buf_free(&parts[i].end);
-    }
-    duet_free(parts);
-    duet_arena_destroy(arena);
-    return rc;
-}
-
-/* A coprocessor task run on the pool: the ranges of one region (as first split), its answers
- * kept until the caller takes them in key order. */
-typedef struct cop_shared {
-    pthread_mutex_t lock; /* guards every task's done, rc, err and chunks */
-    pthread_cond_t cond;  /* signalled when a task is done */
-} cop_shared_t;
-
-typedef struct cop_task {
-    kv_client_t *c;
-    int64_t tp;
-    const void *dag;
-    size_t dag_len;
-    uint64_t start_ts;
-    uint64_t region_id;        /* the region its ranges were cut for */
-    kv_client_range_t *ranges; /* into bufs */
-    duet_buf_t *bufs;          /* start and end of each range */
-    size_t n;
-    duet_buf_t *chunks; /* the answers in order */
-    size_t n_chunks, cap_chunks;
-    int rc;
-    duet_err_t err;
-    bool done;
-    cop_shared_t *sh;
-} cop_task_t;
-
-static int cop_keep(void *ctx, const void *data, size_t len)
-{
-    cop_task_t *t = ctx;
-    if (t->n_chunks == t->cap_chunks) {
-        t->cap_chunks = t->cap_chunks ? t->cap_chunks * 2 : 4;
-        t->chunks = duet_realloc(t->chunks, t->cap_chunks * sizeof(*t->chunks));
-    }
-    duet_buf_t *b = &t->chunks[t->n_chunks++];
-    memset(b, 0, sizeof(*b));
-    duet_buf_append(b, data, len);
-    return 0;
-}
-
-static void cop_task_main(void *arg)
-{
-    cop_task_t *t = arg;
-    duet_err_t err = {0};
-    int rc =
-        cop_run(t->c, t->tp, t->dag, t->dag_len, t->ranges, t->n, t->start_ts, cop_keep, t, &err);
-    pthread_mutex_lock(&t->sh->lock);
-    t->rc = rc;
-    t->err = err;
-    t->done = true;
-    pthread_cond_broadcast(&t->sh->cond);
-    pthread_mutex_unlock(&t->sh->lock);
-}
-
-static void cop_task_free(cop_task_t *t)
-{
-    for (size_t i = 0; i < 2 * t->n; i++)
-        duet_buf_free(&t->bufs[i]);
-    for (size_t i = 0; i < t->n_chunks; i++)
-        duet_buf_free(&t->chunks[i]);
-    duet_free(t->bufs);
-    duet_free(t->ranges);
-    duet_free(t->chunks);
-    duet_free(t);
-}
-
-/* cop_add_range: appends [s, e) to task t. */
-static void cop_add_range(cop_task_t *t, const void *s, size_t sl, const void *e, size_t el)
-{
-    t->bufs = duet_realloc(t->bufs, 2 * (t->n + 1) * sizeof(*t->bufs));
-    t->ranges = duet_realloc(t->ranges, (t->n + 1) * sizeof(*t->ranges));
-    duet_buf_t *bs = &t->bufs[2 * t->n], *be = &t->bufs[2 * t->n + 1];
-    memset(bs, 0, sizeof(*bs));
-    memset(be, 0, sizeof(*be));
-    duet_buf_append(bs, s, sl);
-    duet_buf_append(be, e, el);
-    t->n++;
-    /* The buffers may have moved: point every range at them again. */
-    for (size_t i = 0; i < t->n; i++)
-        t->ranges[i] = (kv_client_range_t){t->bufs[2 * i].data, t->bufs[2 * i].len,
-                                           t->bufs[2 * i + 1].data, t->bufs[2 * i + 1].len};
-}
-
-int kv_client_set_cop_concurrency(kv_client_t *c, int n)
-{
-    if (c->cop_pool != NULL || n <= 1)
-        return 0;
-    c->cop_pool = duet_pool_create(n, "kv-cop");
-    return c->cop_pool ? 0 : -1;
-}
-
-int kv_client_coprocessor(kv_client_t *c, int64_t tp, const void *dag, size_t dag_len,
-                          const kv_client_range_t *ranges, size_t n, uint64_t start_ts,
-                          kv_client_cop_fn fn, void *ctx, duet_err_t *err)
-{
-    if (c->cop_pool == NULL)
-        return cop_run(c, tp, dag, dag_len, ranges, n, start_ts, fn, ctx, err);
-    /* Cut the ranges by the regions as cached now; a task whose region moves re-cuts its own
-     * ranges when it runs. */
-    cop_task_t **tasks = NULL;
-    size_t nt = 0;
-    duet_arena_t *arena = duet_arena_create(0);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        duet_buf_t cur = DUET_BUF_INIT;
-        duet_buf_append(&cur, ranges[i].start, ranges[i].start_len);
-        for (;;) {
-            if (ranges[i].end_len &&
-                bytes_cmp(cur.data, cur.len, ranges[i].end, ranges[i].end_len) >= 0)
-                break;
-            loc_t loc;
-            duet_arena_reset(arena);
-            if (locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
-                rc = KV_CLIENT_ERR;
-                break;
-            }
-            bool past = loc.end.len &&
-                        (ranges[i].end_len == 0 || bytes_cmp(ranges[i].end, ranges[i].end_len,
-                                                             loc.end.data, loc.end.len) > 0);
-            /* One task per region: ranges meeting the same region share it. */
-            cop_task_t *t = nt ? tasks[nt - 1] : NULL;
-            if (t == NULL || t->region_id != loc.id) {
-                t = duet_calloc(1, sizeof(*t));
-                t->c = c;
-                t->tp = tp;
-                t->dag = dag;
-                t->dag_len = dag_len;
-                t->start_ts = start_ts;
-                t->region_id = loc.id;
-                tasks = duet_realloc(tasks, (nt + 1) * sizeof(*tasks));
-                tasks[nt++] = t;
-            }
-            if (past)
-                cop_add_range(t, cur.data, cur.len, loc.end.data, loc.end.len);
-            else
-                cop_add_range(t, cur.data, cur.len, ranges[i].end, ranges[i].end_len);
-            if (!past)
-                break;
-            duet_buf_reset(&cur);
-            duet_buf_append(&cur, loc.end.data, loc.end.len);
-        }
-        duet_buf_free(&cur);
-    }
-    duet_arena_destroy(arena);
-    cop_shared_t sh;
-    pthread_mutex_init(&sh.lock, NULL);
-    pthread_cond_init(&sh.cond, NULL);
-    size_t submitted = 0;
-    for (size_t i = 0; i < nt && rc == 0; i++) {
-        tasks[i]->sh = &sh;
-        if (duet_pool_submit(c->cop_pool, cop_task_main, tasks[i]) != 0) {
-            rc = duet_err_set(err, ER_GENERIC, "kv: coprocessor pool is shutting down");
-            break;
-        }
-        submitted++;
-    }
-    /* Hand the answers over in key order as tasks finish; wait for every task either way. */
-    bool stop = rc != 0;
-    for (size_t i = 0; i < submitted; i++) {
-        pthread_mutex_lock(&sh.lock);
-        while (!tasks[i]->done)
-            pthread_cond_wait(&sh.cond, &sh.lock);
-        pthread_mutex_unlock(&sh.lock);
-        if (!stop && tasks[i]->rc != 0) {
-            rc = tasks[i]->rc;
-            duet_err_copy(err, &tasks[i]->err);
-            stop = true;
-        }
-        for (size_t k = 0; !stop && k < tasks[i]->n_chunks; k++) {
-            if (fn(ctx, tasks[i]->chunks[k].data, tasks[i]->chunks[k].len) != 0)
-                stop = true;
-        }
-    }
-    for (size_t i = 0; i < nt; i++)
-        cop_task_free(tasks[i]);
-    duet_free(tasks);
-    pthread_cond_destroy(&sh.cond);
-    pthread_mutex_destroy(&sh.lock);
     return rc;
 }
 
@@ -1027,7 +720,7 @@ static size_t find(const kv_client_txn_t *t, const void *key, size_t klen, bool 
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = bytes_cmp(t->muts[mid].key.data, t->muts[mid].key.len, key, klen);
+        int c = kv_client_bytes_cmp(t->muts[mid].key.data, t->muts[mid].key.len, key, klen);
         if (c == 0) {
             *hit = true;
             return mid;
@@ -1173,18 +866,19 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
                        duet_arena_t *arena, duet_err_t *err)
 {
     kv_client_t *c = t->c;
-    int64_t deadline = mono_ms() + c->lock_wait_ms;
+    int64_t deadline = kv_client_mono_ms() + c->lock_wait_ms;
     int delay = 2, region_retries = 0;
     size_t i = from;
     while (i < t->n) {
-        loc_t loc;
-        if (locate(c, t->muts[i].key.data, t->muts[i].key.len, arena, &loc, err) != 0)
+        kv_client_loc_t loc;
+        if (kv_client_locate(c, t->muts[i].key.data, t->muts[i].key.len, arena, &loc, err) != 0)
             return KV_CLIENT_ERR;
         size_t j = i, n = 0;
         size_t cap = PREWRITE_BATCH;
         ProtobufCBinaryData *keys = duet_arena_alloc(arena, cap * sizeof(*keys));
         Kvrpcpb__Mutation **ms = duet_arena_alloc(arena, cap * sizeof(*ms));
-        while (j < t->n && n < cap && in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len)) {
+        while (j < t->n && n < cap &&
+               kv_client_in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len)) {
             mut_t *mu = &t->muts[j];
             keys[n].data = (uint8_t *)mu->key.data;
             keys[n].len = mu->key.len;
@@ -1210,25 +904,25 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
             if (p.lock_ttl > 20000)
                 p.lock_ttl = 20000;
             p.txn_size = t->n;
-            r = kv_call(c, &loc, "KvPrewrite", &p.base, &m, arena, err);
+            r = kv_client_call(c, &loc, "KvPrewrite", &p.base, &m, arena, err);
         } else if (phase == PHASE_COMMIT) {
             Kvrpcpb__CommitRequest cr = KVRPCPB__COMMIT_REQUEST__INIT;
             cr.keys = keys;
             cr.n_keys = n;
             cr.start_version = t->start_ts;
             cr.commit_version = commit_ts;
-            r = kv_call(c, &loc, "KvCommit", &cr.base, &m, arena, err);
+            r = kv_client_call(c, &loc, "KvCommit", &cr.base, &m, arena, err);
         } else {
             Kvrpcpb__BatchRollbackRequest br = KVRPCPB__BATCH_ROLLBACK_REQUEST__INIT;
             br.keys = keys;
             br.n_keys = n;
             br.start_version = t->start_ts;
-            r = kv_call(c, &loc, "KvBatchRollback", &br.base, &m, arena, err);
+            r = kv_client_call(c, &loc, "KvBatchRollback", &br.base, &m, arena, err);
         }
         if (r < 0)
             return KV_CLIENT_ERR;
         if (r == 1) {
-            if (++region_retries > REGION_RETRIES)
+            if (++region_retries > KV_CLIENT_REGION_RETRIES)
                 return duet_err_set(err, ER_GENERIC, "kv: commit: region kept changing");
             continue;
         }
@@ -1258,7 +952,8 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
                     return KV_CLIENT_EXISTS;
                 }
                 if (ke->locked) {
-                    if (settle(c, ke->locked, t->start_ts, &delay, deadline, arena, err) != 0)
+                    if (kv_client_settle(c, ke->locked, t->start_ts, &delay, deadline, arena,
+                                         err) != 0)
                         return KV_CLIENT_ERR;
                     retry = true;
                     continue;
@@ -1284,13 +979,13 @@ static int commit_primary(kv_client_txn_t *t, uint64_t cts, size_t *first_second
                           duet_arena_t *arena, duet_err_t *err)
 {
     kv_client_t *c = t->c;
-    for (int attempt = 0; attempt < REGION_RETRIES; attempt++) {
-        loc_t loc;
-        if (locate(c, t->muts[0].key.data, t->muts[0].key.len, arena, &loc, err) != 0)
+    for (int attempt = 0; attempt < KV_CLIENT_REGION_RETRIES; attempt++) {
+        kv_client_loc_t loc;
+        if (kv_client_locate(c, t->muts[0].key.data, t->muts[0].key.len, arena, &loc, err) != 0)
             return KV_CLIENT_ERR;
         size_t j = 0;
         while (j < t->n && j < PREWRITE_BATCH &&
-               in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len))
+               kv_client_in_loc(&loc, t->muts[j].key.data, t->muts[j].key.len))
             j++;
         ProtobufCBinaryData *keys = duet_arena_alloc(arena, j * sizeof(*keys));
         for (size_t i = 0; i < j; i++) {
@@ -1303,7 +998,7 @@ static int commit_primary(kv_client_txn_t *t, uint64_t cts, size_t *first_second
         cr.start_version = t->start_ts;
         cr.commit_version = cts;
         ProtobufCMessage *m;
-        int r = kv_call(c, &loc, "KvCommit", &cr.base, &m, arena, err);
+        int r = kv_client_call(c, &loc, "KvCommit", &cr.base, &m, arena, err);
         if (r < 0)
             return KV_CLIENT_UNDETERMINED;
         if (r == 1)
