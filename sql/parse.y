@@ -1249,6 +1249,8 @@ alter_spec(A) ::= ALGORITHM(P) eq_opt DEFAULT(D). { A = sql_mk_spec(c, SQL_AT_AL
 alter_spec(A) ::= LOCK(P) eq_opt ident(N). { A = sql_mk_spec(c, SQL_AT_LOCK, P.pos); A->ident = N; }
 alter_spec(A) ::= LOCK(P) eq_opt DEFAULT(D). { A = sql_mk_spec(c, SQL_AT_LOCK, P.pos); A->ident = sql_mk_kw_ident(c, &D); }
 alter_spec(A) ::= FORCE(P). { A = sql_mk_spec(c, SQL_AT_FORCE, P.pos); }
+alter_spec(A) ::= ENABLE(P) KEYS. { A = sql_mk_spec(c, SQL_AT_ENABLE_KEYS, P.pos); }
+alter_spec(A) ::= DISABLE(P) KEYS. { A = sql_mk_spec(c, SQL_AT_DISABLE_KEYS, P.pos); }
 alter_spec(A) ::= ORDER(P) BY order_list(L). [JOINLOW] { A = sql_mk_spec(c, SQL_AT_ORDER_BY, P.pos); A->order_by = *L; }
 %type col_kw {bool}
 col_kw(A) ::= . { A = false; }

@@ -566,6 +566,12 @@ static void put_alter_spec(duet_buf_t *b, const sql_alter_spec_t *s)
     case SQL_AT_FORCE:
         duet_buf_puts(b, "FORCE");
         break;
+    case SQL_AT_ENABLE_KEYS:
+        duet_buf_puts(b, "ENABLE KEYS");
+        break;
+    case SQL_AT_DISABLE_KEYS:
+        duet_buf_puts(b, "DISABLE KEYS");
+        break;
     case SQL_AT_ORDER_BY:
         duet_buf_puts(b, "ORDER BY ");
         sql_put_order(b, &s->order_by);
