@@ -855,6 +855,39 @@ static const char *key_text(duet_arena_t *a, ProtobufCBinaryData k)
     return s;
 }
 
+/* lock_ttl_for: the TTL of t's locks in milliseconds: longer for bigger transactions. */
+static uint64_t lock_ttl_for(const kv_client_txn_t *t)
+{
+    uint64_t ttl = 3000 + (t->n / 1024) * 100;
+    return ttl > 20000 ? 20000 : ttl;
+}
+
+/* heartbeat: moves the primary lock's expiry to ttl milliseconds from now. Returns 0,
+ * KV_CLIENT_ABORTED when the transaction was rolled back meanwhile, or KV_CLIENT_ERR. */
+static int heartbeat(kv_client_txn_t *t, uint64_t ttl, duet_arena_t *arena, duet_err_t *err)
+{
+    uint64_t now;
+    if (kv_client_tso(t->c, &now, err) != 0)
+        return KV_CLIENT_ERR;
+    Kvrpcpb__TxnHeartBeatRequest hb = KVRPCPB__TXN_HEART_BEAT_REQUEST__INIT;
+    hb.primary_lock.data = (uint8_t *)t->muts[0].key.data;
+    hb.primary_lock.len = t->muts[0].key.len;
+    hb.start_version = t->start_ts;
+    hb.advise_lock_ttl = TS_PHYSICAL(now) - TS_PHYSICAL(t->start_ts) + ttl;
+    ProtobufCMessage *m;
+    if (call_for_key(t->c, hb.primary_lock.data, hb.primary_lock.len, "KvTxnHeartBeat", &hb.base,
+                     &m, arena, err) != 0)
+        return KV_CLIENT_ERR;
+    Kvrpcpb__TxnHeartBeatResponse *r = (Kvrpcpb__TxnHeartBeatResponse *)m;
+    if (r->error) {
+        duet_err_set(err, ER_GENERIC,
+                     "transaction %llu was rolled back by another transaction; retry it",
+                     (unsigned long long)t->start_ts);
+        return KV_CLIENT_ABORTED;
+    }
+    return 0;
+}
+
 typedef enum phase { PHASE_PREWRITE, PHASE_COMMIT, PHASE_ROLLBACK } phase_t;
 
 /*
@@ -868,6 +901,8 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
     kv_client_t *c = t->c;
     int64_t deadline = kv_client_mono_ms() + c->lock_wait_ms;
     int delay = 2, region_retries = 0;
+    uint64_t ttl = lock_ttl_for(t);
+    int64_t last_beat = kv_client_mono_ms();
     size_t i = from;
     while (i < t->n) {
         kv_client_loc_t loc;
@@ -900,9 +935,7 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
             p.primary_lock.data = (uint8_t *)t->muts[0].key.data;
             p.primary_lock.len = t->muts[0].key.len;
             p.start_version = t->start_ts;
-            p.lock_ttl = 3000 + (t->n / 1024) * 100;
-            if (p.lock_ttl > 20000)
-                p.lock_ttl = 20000;
+            p.lock_ttl = lock_ttl_for(t);
             p.txn_size = t->n;
             r = kv_client_call(c, &loc, "KvPrewrite", &p.base, &m, arena, err);
         } else if (phase == PHASE_COMMIT) {
@@ -965,6 +998,14 @@ static int run_batches(kv_client_txn_t *t, phase_t phase, size_t from, uint64_t 
                 continue;
         }
         i = j;
+        if (phase == PHASE_PREWRITE && kv_client_mono_ms() - last_beat > (int64_t)ttl / 2) {
+            /* A long prewrite: keep the primary's lock alive (it went out with the first
+             * batch) so readers do not take the transaction for dead. */
+            int hb = heartbeat(t, ttl, arena, err);
+            if (hb != 0)
+                return hb;
+            last_beat = kv_client_mono_ms();
+        }
     }
     return 0;
 }

@@ -828,6 +828,37 @@ int kv_mvcc_check_txn_status(kv_txn_t *t, const Kvrpcpb__CheckTxnStatusRequest *
     return 0;
 }
 
+int kv_mvcc_txn_heartbeat(kv_txn_t *t, ProtobufCBinaryData primary, uint64_t start_ts,
+                          uint64_t advise_ttl, uint64_t *ttl, Kvrpcpb__KeyError **kerr,
+                          duet_err_t *err)
+{
+    *kerr = NULL;
+    *ttl = 0;
+    kv_lock_t lock;
+    int rc = kv_mvcc_load_lock(t, primary, &lock, err);
+    if (rc < 0)
+        return -1;
+    if (rc == 0 || lock.start_ts != start_ts) {
+        *kerr = key_error(t->arena);
+        Kvrpcpb__TxnNotFound *nf = duet_arena_alloc(t->arena, sizeof(*nf));
+        kvrpcpb__txn_not_found__init(nf);
+        nf->start_ts = start_ts;
+        nf->primary_key = primary;
+        (*kerr)->txn_not_found = nf;
+        return 0;
+    }
+    if (advise_ttl > lock.ttl) {
+        lock.ttl = advise_ttl;
+        duet_buf_t v = DUET_BUF_INIT;
+        lock_encode(&v, &lock);
+        rocksdb_writebatch_put_cf(txn_wb(t), eng(t)->cf[KV_CF_LOCK], t->k2.data, t->k2.len, v.data,
+                                  v.len);
+        duet_buf_free(&v);
+    }
+    *ttl = lock.ttl;
+    return 0;
+}
+
 int kv_mvcc_locks_in_range(kv_txn_t *t, ProtobufCBinaryData start, ProtobufCBinaryData end,
                            uint64_t start_ts, size_t limit, ProtobufCBinaryData **keys, size_t *n,
                            duet_err_t *err)

@@ -159,6 +159,12 @@ int kv_mvcc_rollback(kv_txn_t *t, ProtobufCBinaryData key, uint64_t start_ts,
 int kv_mvcc_check_txn_status(kv_txn_t *t, const Kvrpcpb__CheckTxnStatusRequest *req,
                              Kvrpcpb__CheckTxnStatusResponse *out, duet_err_t *err);
 
+/* kv_mvcc_txn_heartbeat: raises the TTL of start_ts's lock on primary to advise_ttl (when
+ * longer) and reports the TTL in *ttl; refuses with txn_not_found when the lock is gone. */
+int kv_mvcc_txn_heartbeat(kv_txn_t *t, ProtobufCBinaryData primary, uint64_t start_ts,
+                          uint64_t advise_ttl, uint64_t *ttl, Kvrpcpb__KeyError **kerr,
+                          duet_err_t *err);
+
 /* kv_mvcc_load_lock: the lock on key, whoever holds it, into *lock (primary and value in the
  * arena). Returns 1 when there is one, 0 when not, -1 with err set. */
 int kv_mvcc_load_lock(kv_txn_t *t, ProtobufCBinaryData key, kv_lock_t *lock, duet_err_t *err);

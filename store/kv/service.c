@@ -220,6 +220,21 @@ static int h_check_txn_status(void *ctx, const ProtobufCMessage *req_, ProtobufC
     return write_end(node, &w, out->error == NULL, rc, err);
 }
 
+static int h_txn_heartbeat(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
+                           duet_arena_t *arena, duet_err_t *err)
+{
+    kv_node_t *node = ctx;
+    REQ(Kvrpcpb__TxnHeartBeatRequest, req);
+    RESP(Kvrpcpb__TxnHeartBeatResponse, out);
+    wframe_t w;
+    ProtobufCBinaryData key = req->primary_lock;
+    if ((out->region_error = write_begin(node, req->context, &key, 1, sizeof(key), arena, &w)))
+        return 0;
+    int rc = kv_mvcc_txn_heartbeat(&w.t, key, req->start_version, req->advise_lock_ttl,
+                                   &out->lock_ttl, &out->error, err);
+    return write_end(node, &w, out->error == NULL, rc, err);
+}
+
 static int h_resolve_lock(void *ctx, const ProtobufCMessage *req_, ProtobufCMessage *resp_,
                           duet_arena_t *arena, duet_err_t *err)
 {
@@ -347,6 +362,7 @@ int kv_node_register(kv_node_t *node, rpc_server_t *server, duet_err_t *err)
         {"KvCommit", h_commit},
         {"KvBatchRollback", h_batch_rollback},
         {"KvCheckTxnStatus", h_check_txn_status},
+        {"KvTxnHeartBeat", h_txn_heartbeat},
         {"KvResolveLock", h_resolve_lock},
         {"KvGC", h_gc},
         {"KvDeleteRange", h_delete_range},

@@ -375,6 +375,43 @@ static void test_ttl_expiry(void **state)
     assert_string_equal(kvt_get(f, "p", PD_TS(1004000, 0)), KVT_NOT_FOUND);
 }
 
+static Kvrpcpb__TxnHeartBeatResponse *heartbeat(kvt_t *f, const char *primary, uint64_t start,
+                                                uint64_t ttl)
+{
+    Kvrpcpb__TxnHeartBeatRequest h = KVRPCPB__TXN_HEART_BEAT_REQUEST__INIT;
+    h.context = kvt_ctx(f, primary);
+    h.primary_lock = kvt_bytes(primary);
+    h.start_version = start;
+    h.advise_lock_ttl = ttl;
+    Kvrpcpb__TxnHeartBeatResponse *r = kvt_call(f, "KvTxnHeartBeat", &h.base);
+    assert_null(r->region_error);
+    return r;
+}
+
+static void test_txn_heartbeat(void **state)
+{
+    kvt_t *f = *state;
+    uint64_t start = PD_TS(1000000, 0);
+    assert_null(kvt_prewrite(f, "p", "P", "p", start, 3000));
+    /* Raised: the lock outlives its first TTL. */
+    Kvrpcpb__TxnHeartBeatResponse *r = heartbeat(f, "p", start, 10000);
+    assert_null(r->error);
+    assert_int_equal(r->lock_ttl, 10000);
+    Kvrpcpb__CheckTxnStatusResponse *st = check(f, "p", start, PD_TS(1005000, 0), false);
+    assert_int_equal(st->lock_ttl, 10000);
+    assert_int_equal(st->action, KVRPCPB__ACTION__NoAction);
+    /* A shorter advice never shortens it. */
+    r = heartbeat(f, "p", start, 5000);
+    assert_int_equal(r->lock_ttl, 10000);
+    /* Past the raised TTL it expires as usual; then the heartbeat finds nothing. */
+    st = check(f, "p", start, PD_TS(1010000, 0), false);
+    assert_int_equal(st->action, KVRPCPB__ACTION__TTLExpireRollback);
+    r = heartbeat(f, "p", start, 20000);
+    assert_non_null(r->error);
+    assert_non_null(r->error->txn_not_found);
+    assert_int_equal(r->lock_ttl, 0);
+}
+
 static void test_resolve_committed(void **state)
 {
     kvt_t *f = *state;
@@ -445,6 +482,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollback_then_late_prewrite, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idempotent_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ttl_expiry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_txn_heartbeat, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_committed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_txn_not_found, setup, teardown),
         cmocka_unit_test_setup_teardown(test_insert_already_exist, setup, teardown),
