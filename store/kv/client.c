@@ -369,12 +369,12 @@ static int resolve_lock(kv_client_t *c, const Kvrpcpb__LockInfo *li, uint64_t ca
     }
     if (st->lock_ttl > 0)
         return 0;
+    /* Settle every lock of the transaction in this key's region at once: a crashed writer
+     * usually left many, and the next ones would be met right after. */
     ProtobufCBinaryData key = li->key;
     Kvrpcpb__ResolveLockRequest rl = KVRPCPB__RESOLVE_LOCK_REQUEST__INIT;
     rl.start_version = li->lock_version;
     rl.commit_version = st->commit_version;
-    rl.keys = &key;
-    rl.n_keys = 1;
     if (call_for_key(c, key.data, key.len, "KvResolveLock", &rl.base, &m, arena, err) != 0)
         return -1;
     Kvrpcpb__ResolveLockResponse *rr = (Kvrpcpb__ResolveLockResponse *)m;
