@@ -1,0 +1,438 @@
+/* test_executor.c - unit tests for exec/executor: scans, selection, projection, limit, hash
+ * aggregation in every mode, the memory quota, and a hand-built TPC-H Q6 pipeline. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "exec/executor.h"
+
+static duet_arena_t *A, *SCRATCH;
+static exec_warnings_t W;
+static exec_ctx_t CTX;
+static duet_err_t ERR;
+static exec_mem_tracker_t QUERY;
+
+static int setup(void **state)
+{
+    (void)state;
+    A = duet_arena_create(0);
+    SCRATCH = duet_arena_create(0);
+    exec_ctx_init(&CTX, &W, SCRATCH);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    duet_arena_destroy(A);
+    duet_arena_destroy(SCRATCH);
+    return 0;
+}
+
+/* Test table t(k VARCHAR utf8mb4_general_ci, v BIGINT, d DECIMAL(10,2)). */
+enum { NC = 3 };
+static types_field_type_t FT[NC];
+
+static void schema(void)
+{
+    FT[0] = types_field_type_init(TYPES_TP_VARCHAR);
+    FT[0].flen = 10;
+    FT[0].collate = TYPES_COLL_UTF8MB4_GENERAL_CI;
+    FT[1] = types_field_type_init(TYPES_TP_LONGLONG);
+    FT[2] = types_field_type_init(TYPES_TP_NEWDECIMAL);
+    FT[2].flen = 10;
+    FT[2].decimal = 2;
+}
+
+/* n rows in chunks of per rows: k = "a"/"A"/"b" by i % 3, v = i (NULL when i % 7
+ * == 6), d = i * 1.25. */
+static exec_chunk_list_t make_list(int n, int per)
+{
+    schema();
+    exec_chunk_list_t l = {0};
+    l.n = (uint32_t)((n + per - 1) / per);
+    l.chunks = duet_arena_calloc(A, l.n ? l.n : 1, sizeof(exec_chunk_t *));
+    for (int i = 0; i < n; i++) {
+        if (i % per == 0)
+            l.chunks[i / per] = exec_chunk_new(FT, NC, 0);
+        static const char *ks[] = {"a", "A", "b"};
+        char txt[32];
+        snprintf(txt, sizeof(txt), "%d.%02d", i * 5 / 4, (i * 125) % 100);
+        types_decimal_t d;
+        types_dec_from_string(txt, strlen(txt), &d, NULL);
+        types_datum_t v[NC] = {types_datum_string(ks[i % 3], 1, TYPES_COLL_UTF8MB4_GENERAL_CI),
+                               i % 7 == 6 ? types_datum_null() : types_datum_int(i),
+                               types_datum_decimal(&d)};
+        assert_int_equal(exec_chunk_append_row(l.chunks[i / per], v, &ERR), 0);
+    }
+    return l;
+}
+
+static void free_list(exec_chunk_list_t *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        exec_chunk_free(l->chunks[i]);
+}
+
+static exec_executor_t *scan(exec_chunk_list_t *l, uint32_t cap)
+{
+    return exec_scan_new(&CTX, &QUERY, &exec_chunk_list_source, l, FT, NC, cap);
+}
+
+static exec_expr_t *col(uint32_t i)
+{
+    static const char *names[] = {"k", "v", "d"};
+    return exec_expr_column(A, i, &FT[i], names[i]);
+}
+
+static exec_expr_t *cint(int64_t v)
+{
+    types_field_type_t ft = types_field_type_init(TYPES_TP_LONGLONG);
+    types_datum_t d = types_datum_int(v);
+    return exec_expr_const(A, &d, &ft);
+}
+
+static exec_expr_t *fn2(exec_sig_t sig, exec_expr_t *a, exec_expr_t *b)
+{
+    exec_expr_t *args[2] = {a, b};
+    return exec_expr_func(A, sig, NULL, args, 2, 4, &ERR);
+}
+
+/* Runs e to the end: all rows as "c1,c2;" text into out, returns rows (-1 on error). */
+static int drain(exec_executor_t *e, char *out, size_t outsz)
+{
+    out[0] = 0;
+    if (exec_executor_open(e, &ERR) < 0)
+        return -1;
+    exec_chunk_t *c = exec_executor_new_chunk(e);
+    int rows = 0;
+    size_t len = 0;
+    for (;;) {
+        if (exec_executor_next(e, c, &ERR) < 0) {
+            rows = -1;
+            break;
+        }
+        uint32_t n = exec_chunk_logical_rows(c);
+        if (n == 0)
+            break;
+        assert_true(n <= c->capacity);
+        for (uint32_t i = 0; i < n; i++, rows++) {
+            uint32_t r = exec_chunk_row_at(c, i);
+            for (uint32_t k = 0; k < c->ncols; k++) {
+                types_datum_t d = exec_column_get_datum(&c->cols[k], r);
+                duet_buf_t b = DUET_BUF_INIT;
+                types_datum_to_text(&d, &b);
+                len += (size_t)snprintf(out + len, outsz - len, "%s%s", b.data,
+                                        k + 1 < c->ncols ? "," : ";");
+                duet_buf_free(&b);
+                assert_true(len < outsz);
+            }
+        }
+    }
+    exec_chunk_free(c);
+    exec_executor_close(e);
+    return rows;
+}
+
+static char OUT[1 << 16];
+
+static void test_scan_and_stats(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t l = make_list(10, 4);
+    exec_executor_t *s = scan(&l, 3);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 10);
+    assert_string_equal(OUT, "a,0,0.00;A,1,1.25;b,2,2.50;a,3,3.75;A,4,5.00;b,5,6.25;a,NULL,7.50;"
+                             "A,7,8.75;b,8,10.00;a,9,11.25;");
+    assert_int_equal(s->stats.rows, 10);
+    assert_int_equal(s->stats.loops, 5); /* 3+3+3+1, then the empty end */
+    assert_true(exec_executor_mem_max(s) > 0);
+    assert_true(exec_mem_max(&QUERY) >= exec_executor_mem_max(s));
+    exec_executor_free(s);
+    assert_int_equal(exec_mem_consumed(&QUERY), 0);
+    free_list(&l);
+
+    exec_chunk_list_t empty = make_list(0, 4);
+    s = scan(&empty, 0);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 0);
+    assert_int_equal(s->stats.loops, 1);
+    exec_executor_free(s);
+}
+
+static void test_selection_projection_limit(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t l = make_list(30, 8);
+    exec_expr_t *cond[2] = {fn2(EXEC_SIG_GT, col(1), cint(10)), fn2(EXEC_SIG_EQ, col(0), col(0))};
+    exec_executor_t *sel = exec_selection_new(&CTX, &QUERY, scan(&l, 0), cond, 2);
+    exec_expr_t *proj[2] = {fn2(EXEC_SIG_MUL, col(1), cint(2)), col(0)};
+    exec_executor_t *p = exec_projection_new(&CTX, &QUERY, sel, proj, 2);
+    exec_executor_t *lim = exec_limit_new(&CTX, &QUERY, p, 2, 5);
+    assert_int_equal(drain(lim, OUT, sizeof(OUT)), 5);
+    assert_string_equal(OUT, "28,b;30,a;32,A;34,b;36,a;");
+    assert_int_equal(lim->stats.rows, 5);
+    assert_int_equal(p->ncols, 2);
+    assert_int_equal(p->schema[0].tp, TYPES_TP_LONGLONG);
+    exec_executor_free(lim);
+
+    /* a selection that keeps nothing, and limits at the edges */
+    exec_expr_t *none = fn2(EXEC_SIG_LT, col(1), cint(0));
+    exec_executor_t *e = exec_selection_new(&CTX, &QUERY, scan(&l, 0), &none, 1);
+    assert_int_equal(drain(e, OUT, sizeof(OUT)), 0);
+    exec_executor_free(e);
+    e = exec_limit_new(&CTX, &QUERY, scan(&l, 0), 0, 0);
+    assert_int_equal(drain(e, OUT, sizeof(OUT)), 0);
+    exec_executor_free(e);
+    e = exec_limit_new(&CTX, &QUERY, scan(&l, 7), 28, 100);
+    assert_int_equal(drain(e, OUT, sizeof(OUT)), 2);
+    assert_string_equal(OUT, "A,28,35.00;b,29,36.25;");
+    exec_executor_free(e);
+    /* an error inside a projection reaches the caller */
+    exec_expr_t *big = fn2(EXEC_SIG_MUL, col(1), cint(INT64_MAX));
+    e = exec_projection_new(&CTX, &QUERY, scan(&l, 0), &big, 1);
+    assert_int_equal(drain(e, OUT, sizeof(OUT)), -1);
+    assert_int_equal(ERR.code, 1690);
+    assert_string_equal(ERR.msg, "BIGINT value is out of range in '(v * 9223372036854775807)'");
+    exec_executor_free(e);
+    free_list(&l);
+}
+
+static exec_agg_desc_t agg1(exec_agg_fn_t fn, exec_expr_t *a)
+{
+    exec_agg_desc_t d = {fn, {a, NULL}, a ? 1 : 0};
+    return d;
+}
+
+static void test_hash_agg_complete(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t l = make_list(20, 6);
+    exec_agg_desc_t aggs[6] = {agg1(EXEC_AGG_COUNT, NULL), agg1(EXEC_AGG_COUNT, col(1)),
+                               agg1(EXEC_AGG_SUM, col(1)), agg1(EXEC_AGG_AVG, col(2)),
+                               agg1(EXEC_AGG_MIN, col(2)), agg1(EXEC_AGG_MAX, col(1))};
+    exec_expr_t *gb = col(0);
+    exec_executor_t *h =
+        exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), &gb, 1, aggs, 6, EXEC_AGG_COMPLETE, &ERR);
+    assert_non_null(h);
+    assert_int_equal(h->schema[2].tp, TYPES_TP_NEWDECIMAL); /* SUM(BIGINT) is DECIMAL */
+    assert_int_equal(h->schema[3].decimal, 6);              /* AVG(DECIMAL(10,2)): scale 6 */
+    /* 'a' and 'A' are one group under utf8mb4_general_ci; v NULL at 6, 13 */
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 2);
+    assert_string_equal(OUT, "14,12,114,11.875000,0.00,19,a;6,6,57,11.875000,2.50,17,b;");
+    exec_executor_free(h);
+
+    /* empty input: without GROUP BY one row, with GROUP BY none */
+    exec_chunk_list_t empty = make_list(0, 4);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&empty, 0), NULL, 0, aggs, 6, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "0,0,NULL,NULL,NULL,NULL;");
+    exec_executor_free(h);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&empty, 0), &gb, 1, aggs, 6, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 0);
+    exec_executor_free(h);
+
+    /* a FINAL AVG needs two arguments */
+    exec_executor_t *s = scan(&empty, 0);
+    assert_null(exec_hash_agg_new(&CTX, &QUERY, s, NULL, 0, &aggs[3], 1, EXEC_AGG_FINAL, &ERR));
+    exec_executor_free(s); /* still the caller's */
+    assert_string_equal(ERR.msg, "aggregate 0 has 1 arguments");
+    free_list(&l);
+}
+
+/* A source over an executor's output chunks: partial aggregation feeding final. */
+static void test_hash_agg_partial_final(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t parts[2] = {make_list(20, 6), make_list(9, 4)};
+    exec_agg_desc_t aggs[5] = {agg1(EXEC_AGG_COUNT, NULL), agg1(EXEC_AGG_SUM, col(1)),
+                               agg1(EXEC_AGG_AVG, col(2)), agg1(EXEC_AGG_MIN, col(2)),
+                               agg1(EXEC_AGG_MAX, col(1))};
+    exec_expr_t *gb = col(0);
+    /* two partial aggregations, as two nodes would run them */
+    exec_chunk_t *partial_out[2];
+    exec_executor_t *p0 = NULL;
+    for (int i = 0; i < 2; i++) {
+        exec_executor_t *p = exec_hash_agg_new(&CTX, &QUERY, scan(&parts[i], 0), &gb, 1, aggs, 5,
+                                               EXEC_AGG_PARTIAL, &ERR);
+        assert_non_null(p);
+        assert_int_equal(p->ncols, 7); /* count, sum, avg count, avg sum, min, max, k */
+        assert_int_equal(exec_executor_open(p, &ERR), 0);
+        partial_out[i] = exec_executor_new_chunk(p);
+        assert_int_equal(exec_executor_next(p, partial_out[i], &ERR), 0);
+        exec_executor_close(p);
+        if (i == 0)
+            p0 = p;
+        else
+            exec_executor_free(p);
+    }
+    exec_chunk_list_t pl = {partial_out, 2, 0, 0};
+    exec_executor_t *src =
+        exec_scan_new(&CTX, &QUERY, &exec_chunk_list_source, &pl, p0->schema, p0->ncols, 0);
+    exec_expr_t *pc[7];
+    for (uint32_t i = 0; i < 7; i++)
+        pc[i] = exec_expr_column(A, i, &p0->schema[i], NULL);
+    exec_agg_desc_t fin[5] = {agg1(EXEC_AGG_COUNT, pc[0]),
+                              agg1(EXEC_AGG_SUM, pc[1]),
+                              {EXEC_AGG_AVG, {pc[2], pc[3]}, 2},
+                              agg1(EXEC_AGG_MIN, pc[4]),
+                              agg1(EXEC_AGG_MAX, pc[5])};
+    exec_executor_t *f =
+        exec_hash_agg_new(&CTX, &QUERY, src, &pc[6], 1, fin, 5, EXEC_AGG_FINAL, &ERR);
+    assert_non_null(f);
+    assert_int_equal(drain(f, OUT, sizeof(OUT)), 2);
+    static char final_text[sizeof(OUT)];
+    memcpy(final_text, OUT, sizeof(OUT));
+    exec_executor_free(f);
+    exec_executor_free(p0);
+    exec_chunk_free(partial_out[0]);
+    exec_chunk_free(partial_out[1]);
+
+    /* the same rows aggregated in one COMPLETE pass */
+    exec_chunk_t *all[8];
+    uint32_t n = 0;
+    for (int i = 0; i < 2; i++)
+        for (uint32_t j = 0; j < parts[i].n; j++)
+            all[n++] = parts[i].chunks[j];
+    exec_chunk_list_t al = {all, n, 0, 0};
+    exec_executor_t *c =
+        exec_hash_agg_new(&CTX, &QUERY, scan(&al, 0), &gb, 1, aggs, 5, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(c, OUT, sizeof(OUT)), 2);
+    assert_string_equal(final_text, OUT);
+    assert_string_equal(OUT, "20,129,9.625000,0.00,19,a;9,72,10.000000,2.50,17,b;");
+    exec_executor_free(c);
+    free_list(&parts[0]);
+    free_list(&parts[1]);
+}
+
+static void test_memory_quota(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 64 * 1024);
+    exec_chunk_list_t l = make_list(5000, 1024);
+    exec_agg_desc_t cnt = agg1(EXEC_AGG_COUNT, NULL);
+    exec_expr_t *gb = col(2); /* 5000 distinct groups */
+    exec_executor_t *h =
+        exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), &gb, 1, &cnt, 1, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), -1);
+    assert_int_equal(ERR.code, 8175);
+    assert_string_equal(ERR.sqlstate, "HY000");
+    assert_string_equal(ERR.msg, "Your query has been cancelled due to exceeding the allowed "
+                                 "memory limit for a single SQL query.");
+    exec_executor_free(h);
+    assert_int_equal(exec_mem_consumed(&QUERY), 0);
+    /* the same query under a large quota succeeds */
+    exec_mem_tracker_init(&QUERY, NULL, "query", 64 * 1024 * 1024);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), &gb, 1, &cnt, 1, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 5000);
+    exec_executor_free(h);
+    free_list(&l);
+}
+
+/* ---- TPC-H Q6 ---- */
+
+enum { Q_QTY, Q_PRICE, Q_DISC, Q_SHIP, Q_NC };
+
+static uint64_t rng = 88172645463325252ull;
+static uint64_t next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static void test_tpch_q6(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    types_field_type_t ft[Q_NC];
+    for (int i = 0; i < 3; i++) {
+        ft[i] = types_field_type_init(TYPES_TP_NEWDECIMAL);
+        ft[i].flen = 15;
+        ft[i].decimal = 2;
+    }
+    ft[Q_SHIP] = types_field_type_init(TYPES_TP_DATE);
+    enum { ROWS = 60000, PER = 1024 };
+    exec_chunk_list_t l = {0};
+    l.n = (ROWS + PER - 1) / PER;
+    l.chunks = duet_arena_calloc(A, l.n, sizeof(exec_chunk_t *));
+    __int128 want = 0; /* row-at-a-time answer, in 10^-4 units */
+    for (int i = 0; i < ROWS; i++) {
+        if (i % PER == 0)
+            l.chunks[i / PER] = exec_chunk_new(ft, Q_NC, 0);
+        int64_t qty = 1 + (int64_t)(next_rand() % 50);             /* 1..50 */
+        int64_t price = 90000 + (int64_t)(next_rand() % 10000000); /* cents */
+        int64_t disc = (int64_t)(next_rand() % 11);                /* 0.00..0.10 */
+        int64_t days = (int64_t)(next_rand() % 2526);              /* 1992-01-02 .. 1998-12 */
+        int y, m, d;
+        mytime_from_daynr(mytime_daynr(1992, 1, 2) + days, &y, &m, &d);
+        mytime_t ship = {(uint16_t)y, (uint8_t)m, (uint8_t)d, 0, 0, 0, 0};
+        types_decimal_t q = types_dec_from_scaled128(qty * 100, 2);
+        types_decimal_t p = types_dec_from_scaled128(price, 2);
+        types_decimal_t dd = types_dec_from_scaled128(disc, 2);
+        types_datum_t v[Q_NC] = {types_datum_decimal(&q), types_datum_decimal(&p),
+                                 types_datum_decimal(&dd),
+                                 types_datum_time(&ship, TYPES_TP_DATE, 0)};
+        assert_int_equal(exec_chunk_append_row(l.chunks[i / PER], v, &ERR), 0);
+        if (y == 1994 && disc >= 5 && disc <= 7 && qty < 24)
+            want += (__int128)price * disc;
+    }
+    exec_expr_t *qc = exec_expr_column(A, Q_QTY, &ft[Q_QTY], "l_quantity");
+    exec_expr_t *pc = exec_expr_column(A, Q_PRICE, &ft[Q_PRICE], "l_extendedprice");
+    exec_expr_t *dc = exec_expr_column(A, Q_DISC, &ft[Q_DISC], "l_discount");
+    exec_expr_t *sc = exec_expr_column(A, Q_SHIP, &ft[Q_SHIP], "l_shipdate");
+    types_field_type_t vt = types_field_type_init(TYPES_TP_VARCHAR);
+    vt.collate = TYPES_COLL_UTF8MB4_BIN;
+    types_datum_t d94 = types_datum_string("1994-01-01", 10, vt.collate);
+    types_datum_t d95 = types_datum_string("1995-01-01", 10, vt.collate);
+    types_field_type_t dt = types_field_type_init(TYPES_TP_NEWDECIMAL);
+    dt.flen = 3;
+    dt.decimal = 2;
+    types_decimal_t lo = types_dec_from_scaled128(5, 2), hi = types_dec_from_scaled128(7, 2),
+                    q24 = types_dec_from_int64(24);
+    types_datum_t dlo = types_datum_decimal(&lo), dhi = types_datum_decimal(&hi),
+                  d24 = types_datum_decimal(&q24);
+    exec_expr_t *between[3] = {dc, exec_expr_const(A, &dlo, &dt), exec_expr_const(A, &dhi, &dt)};
+    exec_expr_t *conds[4] = {
+        fn2(EXEC_SIG_GE, sc, exec_expr_const(A, &d94, &vt)),
+        fn2(EXEC_SIG_LT, sc, exec_expr_const(A, &d95, &vt)),
+        exec_expr_func(A, EXEC_SIG_BETWEEN, NULL, between, 3, 4, &ERR),
+        fn2(EXEC_SIG_LT, qc, exec_expr_const(A, &d24, &dt)),
+    };
+    exec_executor_t *s = exec_scan_new(&CTX, &QUERY, &exec_chunk_list_source, &l, ft, Q_NC, 0);
+    exec_executor_t *sel = exec_selection_new(&CTX, &QUERY, s, conds, 4);
+    exec_agg_desc_t sum = agg1(EXEC_AGG_SUM, fn2(EXEC_SIG_MUL, pc, dc));
+    exec_executor_t *agg =
+        exec_hash_agg_new(&CTX, &QUERY, sel, NULL, 0, &sum, 1, EXEC_AGG_COMPLETE, &ERR);
+    assert_non_null(agg);
+    assert_int_equal(drain(agg, OUT, sizeof(OUT)), 1);
+    types_decimal_t wd = types_dec_from_scaled128(want, 4);
+    char wbuf[TYPES_DEC_STR_MAX];
+    types_dec_to_string(&wd, wbuf);
+    strcat(wbuf, ";");
+    assert_string_equal(OUT, wbuf);
+    assert_true(want > 0);
+    assert_int_equal(s->stats.rows, ROWS);
+    assert_true(sel->stats.rows > 0 && sel->stats.rows < ROWS / 10);
+    assert_int_equal(W.n, 0);
+    exec_executor_free(agg);
+    free_list(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
+        cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
+        cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_tpch_q6),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
