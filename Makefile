@@ -3,6 +3,7 @@
 #   make / make build  release build (-O2, jemalloc) in build/release
 #   make run           build, then `duet up` on 127.0.0.1:4000 with ./duet-data
 #   make test          debug build with ASan + UBSan in build/debug, then every suite
+#                      (the release build is compiled too, to keep `make run` working)
 #   make test-record FILE=tests/sql/x.test   write x.result from a run (check it by eye)
 #   make bench [B=name]  benchmarks against MariaDB; results in bench/RESULTS.md
 #   make fuzz          libFuzzer targets (clang), FUZZ_SECONDS each (default 600)
@@ -34,8 +35,11 @@ build: deps $(RELEASE)/CMakeCache.txt
 run: build
 	$(RELEASE)/cmd/duet up --path ./duet-data
 
-test: deps $(DEBUG)/CMakeCache.txt
+# The release build is compiled too (not run): `make run` and `make bench` use it,
+# and -O2 finds warnings the debug build does not.
+test: deps $(DEBUG)/CMakeCache.txt $(RELEASE)/CMakeCache.txt
 	cmake --build $(DEBUG) -j$(JOBS)
+	cmake --build $(RELEASE) -j$(JOBS)
 	$(PYTHON) tests/run.py --build $(DEBUG)
 
 test-record: deps $(DEBUG)/CMakeCache.txt

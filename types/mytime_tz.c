@@ -161,7 +161,7 @@ const mytime_tz_t *mytime_tz_get(const char *name, size_t len)
         if (strcasecmp(tz->name, key) == 0)
             break;
     if (!tz) {
-        int32_t secs;
+        int32_t secs = 0;
         if (parse_offset(key, len, &secs) == 0 || strcasecmp(key, "UTC") == 0) {
             tz = duet_calloc(1, sizeof *tz);
             snprintf(tz->name, sizeof tz->name, "%s", key);
