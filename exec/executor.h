@@ -115,6 +115,27 @@ exec_executor_t *exec_projection_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
 exec_executor_t *exec_limit_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec_executor_t *child,
                                 uint64_t offset, uint64_t count);
 
+/* ---- ordering ---- */
+
+typedef struct exec_sort_item {
+    exec_expr_t *expr; /* borrowed */
+    bool desc;
+} exec_sort_item_t;
+
+/*
+ * exec_sort_new: the child's rows ordered by items (NULLs first ascending, last
+ * descending, as MySQL; ties keep input order). Holds every row in memory; above
+ * the query quota next fails with 8175 (spilling is not implemented yet).
+ */
+exec_executor_t *exec_sort_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec_executor_t *child,
+                               const exec_sort_item_t *items, uint32_t nitems);
+
+/* exec_topn_new: ORDER BY items LIMIT count OFFSET offset, keeping at most about
+ * 2 * (offset + count) rows in memory. */
+exec_executor_t *exec_topn_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec_executor_t *child,
+                               const exec_sort_item_t *items, uint32_t nitems, uint64_t offset,
+                               uint64_t count);
+
 /* ---- aggregation ---- */
 
 typedef enum exec_agg_fn {

@@ -138,7 +138,7 @@ static int drain(exec_executor_t *e, char *out, size_t outsz)
     return rows;
 }
 
-static char OUT[1 << 16];
+static char OUT[1 << 18];
 
 static void test_scan_and_stats(void **state)
 {
@@ -336,6 +336,53 @@ static void test_memory_quota(void **state)
     free_list(&l);
 }
 
+static void test_sort_topn(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t l = make_list(10, 4);
+    /* ORDER BY v DESC: NULL (row 6) last; then ORDER BY k, v: 'a' = 'A', NULL first */
+    exec_sort_item_t by_v = {col(1), true};
+    exec_executor_t *s = exec_sort_new(&CTX, &QUERY, scan(&l, 3), &by_v, 1);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 10);
+    assert_string_equal(OUT, "a,9,11.25;b,8,10.00;A,7,8.75;b,5,6.25;A,4,5.00;a,3,3.75;b,2,2.50;"
+                             "A,1,1.25;a,0,0.00;a,NULL,7.50;");
+    exec_executor_free(s);
+    exec_sort_item_t by_kv[2] = {{col(0), false}, {col(1), false}};
+    s = exec_sort_new(&CTX, &QUERY, scan(&l, 0), by_kv, 2);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 10);
+    assert_string_equal(OUT, "a,NULL,7.50;a,0,0.00;A,1,1.25;a,3,3.75;A,4,5.00;A,7,8.75;a,9,11.25;"
+                             "b,2,2.50;b,5,6.25;b,8,10.00;");
+    exec_executor_free(s);
+    free_list(&l);
+
+    /* TopN over 5000 rows in small chunks compacts as it goes */
+    exec_chunk_list_t big = make_list(5000, 100);
+    exec_sort_item_t by_d = {col(2), true};
+    exec_executor_t *t = exec_topn_new(&CTX, &QUERY, scan(&big, 64), &by_d, 1, 2, 3);
+    assert_int_equal(drain(t, OUT, sizeof(OUT)), 3);
+    assert_string_equal(OUT, "b,NULL,6246.25;A,4996,6245.00;a,4995,6243.75;");
+    int64_t topn_mem = exec_executor_mem_max(t);
+    exec_executor_free(t);
+    s = exec_sort_new(&CTX, &QUERY, scan(&big, 64), &by_d, 1);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 5000);
+    assert_true(topn_mem * 4 < exec_executor_mem_max(s));
+    exec_executor_free(s);
+    /* the quota stops a sort that holds too much */
+    exec_mem_tracker_init(&QUERY, NULL, "query", 32 * 1024);
+    s = exec_sort_new(&CTX, &QUERY, scan(&big, 64), &by_d, 1);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), -1);
+    assert_int_equal(ERR.code, 8175);
+    exec_executor_free(s);
+    free_list(&big);
+
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t empty = make_list(0, 4);
+    t = exec_topn_new(&CTX, &QUERY, scan(&empty, 0), &by_d, 1, 0, 10);
+    assert_int_equal(drain(t, OUT, sizeof(OUT)), 0);
+    exec_executor_free(t);
+}
+
 /* ---- TPC-H Q6 ---- */
 
 enum { Q_QTY, Q_PRICE, Q_DISC, Q_SHIP, Q_NC };
@@ -432,7 +479,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
         cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
-        cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
+        cmocka_unit_test(test_tpch_q6),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
