@@ -436,23 +436,26 @@ int exec_chunk_append_row(exec_chunk_t *c, const types_datum_t *vals, duet_err_t
     return 0;
 }
 
+void exec_column_append_from(exec_column_t *d, const exec_column_t *s, uint32_t row)
+{
+    assert(d->cls == s->cls);
+    if (exec_column_is_null(s, row)) {
+        exec_column_append_null(d);
+    } else if (s->elem_size) {
+        memcpy(fixed_slot(d), s->data + (size_t)row * s->elem_size, s->elem_size);
+        d->len++;
+    } else {
+        size_t n;
+        const char *p = exec_column_bytes(s, row, &n);
+        exec_column_append_bytes(d, p, n);
+    }
+}
+
 void exec_chunk_append_from(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t row)
 {
     assert(dst->ncols == src->ncols);
-    for (uint32_t i = 0; i < src->ncols; i++) {
-        const exec_column_t *s = &src->cols[i];
-        exec_column_t *d = &dst->cols[i];
-        if (exec_column_is_null(s, row)) {
-            exec_column_append_null(d);
-        } else if (s->elem_size) {
-            memcpy(fixed_slot(d), s->data + (size_t)row * s->elem_size, s->elem_size);
-            d->len++;
-        } else {
-            size_t n;
-            const char *p = exec_column_bytes(s, row, &n);
-            exec_column_append_bytes(d, p, n);
-        }
-    }
+    for (uint32_t i = 0; i < src->ncols; i++)
+        exec_column_append_from(&dst->cols[i], &src->cols[i], row);
     if (src->ncols == 0)
         dst->virt_rows++;
 }

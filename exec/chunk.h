@@ -115,6 +115,9 @@ int exec_chunk_append_row(exec_chunk_t *c, const types_datum_t *vals, duet_err_t
  * dst. Never fails. */
 void exec_chunk_append_from(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t row);
 
+/* exec_column_append_from: appends physical row row of src (same class) to dst. */
+void exec_column_append_from(exec_column_t *dst, const exec_column_t *src, uint32_t row);
+
 /* exec_chunk_mem_bytes: bytes the chunk holds from the heap (for memory
  * accounting): column buffers it owns plus the selection vector. */
 size_t exec_chunk_mem_bytes(const exec_chunk_t *c);

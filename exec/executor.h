@@ -136,6 +136,29 @@ exec_executor_t *exec_topn_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec_
                                const exec_sort_item_t *items, uint32_t nitems, uint64_t offset,
                                uint64_t count);
 
+/* ---- joins ---- */
+
+typedef enum exec_join_type {
+    EXEC_JOIN_INNER,
+    EXEC_JOIN_LEFT_OUTER, /* every probe row; build columns NULL without a match */
+    EXEC_JOIN_SEMI,       /* probe rows with a match (EXISTS) */
+    EXEC_JOIN_ANTI_SEMI,  /* probe rows without a match (NOT EXISTS); a NULL key never matches */
+} exec_join_type_t;
+
+/*
+ * exec_hash_join_new: joins probe (the outer side, streamed) with build (read
+ * whole into a hash table first) on probe_keys[i] = build_keys[i] for i <
+ * nkeys. Each key pair must have one type (the planner casts first): keys are
+ * compared by their memcomparable encoding, strings by collation. A NULL key
+ * never matches. Output: probe columns, then build columns (INNER and LEFT
+ * OUTER only). Takes ownership of both children. Build rows are tracked under
+ * query (8175 above the quota).
+ */
+exec_executor_t *exec_hash_join_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
+                                    exec_executor_t *probe, exec_executor_t *build,
+                                    exec_join_type_t type, exec_expr_t *const *probe_keys,
+                                    exec_expr_t *const *build_keys, uint32_t nkeys);
+
 /* ---- aggregation ---- */
 
 typedef enum exec_agg_fn {

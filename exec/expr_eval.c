@@ -21,22 +21,6 @@ static void retype(exec_column_t *out, const types_field_type_t *ft, uint32_t ro
     out->ft = *ft;
 }
 
-static void copy_row(exec_column_t *dst, const exec_column_t *src, uint32_t r)
-{
-    if (exec_column_is_null(src, r)) {
-        exec_column_append_null(dst);
-    } else if (src->elem_size) {
-        exec_column_reserve(dst, 1, 0);
-        memcpy(dst->data + (size_t)dst->len * dst->elem_size,
-               src->data + (size_t)r * src->elem_size, src->elem_size);
-        dst->len++;
-    } else {
-        size_t len;
-        const char *p = exec_column_bytes(src, r, &len);
-        exec_column_append_bytes(dst, p, len);
-    }
-}
-
 static int eval_column(const exec_expr_t *e, const exec_chunk_t *ch, const uint32_t *sel,
                        uint32_t n, exec_ctx_t *ctx, exec_column_t *out, duet_err_t *err)
 {
@@ -52,7 +36,7 @@ static int eval_column(const exec_expr_t *e, const exec_chunk_t *ch, const uint3
         if (k < n && sel[k] == r) {
             k++;
             if (same_class) {
-                copy_row(out, src, r);
+                exec_column_append_from(out, src, r);
             } else {
                 types_datum_t d = exec_column_get_datum(src, r);
                 if (exec_expr_append_coerced(out, &d, ctx, err) < 0)
@@ -79,7 +63,7 @@ static int eval_const(const exec_expr_t *e, const exec_chunk_t *ch, const uint32
     for (uint32_t r = 0; r < rows; r++) {
         if (k < n && sel[k] == r) {
             k++;
-            copy_row(out, &one, 0);
+            exec_column_append_from(out, &one, 0);
         } else {
             exec_column_append_null(out);
         }

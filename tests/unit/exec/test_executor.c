@@ -383,6 +383,69 @@ static void test_sort_topn(void **state)
     exec_executor_free(t);
 }
 
+static exec_executor_t *join(exec_chunk_list_t *p, exec_chunk_list_t *b, exec_join_type_t t,
+                             uint32_t key_col, uint32_t cap)
+{
+    exec_expr_t *pk = col(key_col), *bk = col(key_col);
+    return exec_hash_join_new(&CTX, &QUERY, scan(p, cap), scan(b, cap), t, &pk, &bk, 1);
+}
+
+static void test_hash_join(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t probe = make_list(10, 4);
+    exec_chunk_list_t b1 = make_list(5, 2), b2 = make_list(5, 3);
+    exec_chunk_t *bc[5] = {b1.chunks[0], b1.chunks[1], b1.chunks[2], b2.chunks[0], b2.chunks[1]};
+    exec_chunk_list_t build = {bc, 5, 0, 0}; /* v 0..4 twice: duplicate keys */
+    exec_executor_t *j = join(&probe, &build, EXEC_JOIN_INNER, 1, 0);
+    assert_int_equal(j->ncols, 6);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 10);
+    assert_string_equal(OUT, "a,0,0.00,a,0,0.00;a,0,0.00,a,0,0.00;A,1,1.25,A,1,1.25;"
+                             "A,1,1.25,A,1,1.25;b,2,2.50,b,2,2.50;b,2,2.50,b,2,2.50;"
+                             "a,3,3.75,a,3,3.75;a,3,3.75,a,3,3.75;A,4,5.00,A,4,5.00;"
+                             "A,4,5.00,A,4,5.00;");
+    exec_executor_free(j);
+    /* a tiny chunk capacity splits one probe row's matches across calls */
+    j = join(&probe, &build, EXEC_JOIN_LEFT_OUTER, 1, 3);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 15);
+    assert_non_null(strstr(OUT, "b,5,6.25,NULL,NULL,NULL;a,NULL,7.50,NULL,NULL,NULL;A,7,8.75,"));
+    exec_executor_free(j);
+    j = join(&probe, &build, EXEC_JOIN_SEMI, 1, 0);
+    assert_int_equal(j->ncols, 3);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 5);
+    assert_string_equal(OUT, "a,0,0.00;A,1,1.25;b,2,2.50;a,3,3.75;A,4,5.00;");
+    exec_executor_free(j);
+    j = join(&probe, &build, EXEC_JOIN_ANTI_SEMI, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 5);
+    assert_string_equal(OUT, "b,5,6.25;a,NULL,7.50;A,7,8.75;b,8,10.00;a,9,11.25;");
+    exec_executor_free(j);
+    /* string keys follow the collation: 'a' = 'A' */
+    j = join(&probe, &b1, EXEC_JOIN_SEMI, 0, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 10);
+    exec_executor_free(j);
+    /* an empty build side */
+    exec_chunk_list_t empty = make_list(0, 1);
+    j = join(&probe, &empty, EXEC_JOIN_INNER, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 0);
+    exec_executor_free(j);
+    j = join(&probe, &empty, EXEC_JOIN_ANTI_SEMI, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 10);
+    exec_executor_free(j);
+    /* the build side is held in memory under the quota */
+    exec_chunk_list_t big = make_list(5000, 1000);
+    exec_mem_tracker_init(&QUERY, NULL, "query", 100 * 1024);
+    j = join(&probe, &big, EXEC_JOIN_INNER, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), -1);
+    assert_int_equal(ERR.code, 8175);
+    exec_executor_free(j);
+    assert_int_equal(exec_mem_consumed(&QUERY), 0);
+    free_list(&big);
+    free_list(&probe);
+    free_list(&b1);
+    free_list(&b2);
+}
+
 /* ---- TPC-H Q6 ---- */
 
 enum { Q_QTY, Q_PRICE, Q_DISC, Q_SHIP, Q_NC };
@@ -480,7 +543,7 @@ int main(void)
         cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
         cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
         cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
-        cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_tpch_q6),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
