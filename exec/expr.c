@@ -176,6 +176,21 @@ static types_field_type_t infer(exec_sig_t sig, exec_expr_t **args, uint32_t nar
     }
 }
 
+/* A string constant compared with a date becomes a DATETIME constant once, as
+ * MySQL converts it, instead of being parsed again for every row. Text that is
+ * not a datetime stays (the row-by-row path raises its warning). */
+static exec_expr_t *fold_datetime_const(duet_arena_t *arena, exec_expr_t *a)
+{
+    if (a->kind != EXEC_EXPR_CONST || a->value.kind != TYPES_K_STRING)
+        return a;
+    types_field_type_t ft = types_field_type_init(TYPES_TP_DATETIME);
+    ft.decimal = TYPES_MAX_FSP;
+    types_datum_t d;
+    if (types_datum_cast(&a->value, &ft, 0, arena, &d) != TYPES_OK || d.kind != TYPES_K_TIME)
+        return a;
+    return exec_expr_const(arena, &d, &ft);
+}
+
 exec_expr_t *exec_expr_func(duet_arena_t *arena, exec_sig_t sig, const types_field_type_t *ft,
                             exec_expr_t **args, uint32_t nargs, int incr, duet_err_t *err)
 {
@@ -195,6 +210,10 @@ exec_expr_t *exec_expr_func(duet_arena_t *arena, exec_sig_t sig, const types_fie
     memcpy(e->args, args, nargs * sizeof(exec_expr_t *));
     if (nargs >= 2)
         e->cmp_type = (uint8_t)types_cmp_type_of(&args[0]->ft, &args[1]->ft);
+    if (sig <= EXEC_SIG_NULLEQ && nargs == 2 && e->cmp_type == TYPES_CMP_DATETIME) {
+        for (int i = 0; i < 2; i++)
+            e->args[i] = fold_datetime_const(arena, e->args[i]);
+    }
     return e;
 }
 

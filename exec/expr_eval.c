@@ -114,7 +114,9 @@ static int truth(const exec_column_t *c, uint32_t r, exec_ctx_t *ctx)
 }
 
 /* Fast typed loops for the most common shapes: comparisons of two columns of one
- * numeric class and arithmetic on doubles. Returns 1 when handled, 0 otherwise. */
+ * class (integers, doubles, decimals, times) and + - * on doubles and decimals.
+ * Returns 1 when handled, 0 when not, -1 when the slow path must redo the work
+ * (it then raises the error or warning). */
 static int fast_path(const exec_expr_t *e, const exec_column_t *a, const exec_chunk_t *ch,
                      const uint32_t *sel, uint32_t n, exec_column_t *out)
 {
@@ -122,18 +124,19 @@ static int fast_path(const exec_expr_t *e, const exec_column_t *a, const exec_ch
         return 0;
     const exec_column_t *x = &a[0], *y = &a[1];
     bool cmp = e->sig <= EXEC_SIG_GE;
-    bool real_arith =
-        out->cls == EXEC_COL_REAL && x->cls == EXEC_COL_REAL &&
-        (e->sig == EXEC_SIG_PLUS || e->sig == EXEC_SIG_MINUS || e->sig == EXEC_SIG_MUL);
+    bool arith = e->sig == EXEC_SIG_PLUS || e->sig == EXEC_SIG_MINUS || e->sig == EXEC_SIG_MUL;
+    bool real_arith = arith && out->cls == EXEC_COL_REAL && x->cls == EXEC_COL_REAL;
+    bool dec_arith = arith && out->cls == EXEC_COL_DECIMAL && x->cls == EXEC_COL_DECIMAL &&
+                     out->ft.decimal >= 0 && out->ft.decimal <= TYPES_MAX_DECIMAL_SCALE;
     if (cmp) {
         if (x->cls == EXEC_COL_INT) {
             if (types_ft_is_unsigned(&x->ft) || types_ft_is_unsigned(&y->ft))
                 return 0;
         } else if (x->cls != EXEC_COL_REAL && x->cls != EXEC_COL_TIME &&
-                   x->cls != EXEC_COL_DURATION) {
+                   x->cls != EXEC_COL_DURATION && x->cls != EXEC_COL_DECIMAL) {
             return 0;
         }
-    } else if (!real_arith) {
+    } else if (!real_arith && !dec_arith) {
         return 0;
     }
     uint32_t rows = exec_chunk_num_rows(ch);
@@ -155,8 +158,24 @@ static int fast_path(const exec_expr_t *e, const exec_column_t *a, const exec_ch
             exec_column_append_real(out, v);
             continue;
         }
+        if (dec_arith) {
+            types_decimal_t v;
+            const types_decimal_t *p = exec_column_decimal(x, r), *q = exec_column_decimal(y, r);
+            types_status_t st = e->sig == EXEC_SIG_PLUS    ? types_dec_add(p, q, &v)
+                                : e->sig == EXEC_SIG_MINUS ? types_dec_sub(p, q, &v)
+                                                           : types_dec_mul(p, q, &v);
+            if (st != TYPES_OK)
+                return -1;
+            if (v.frac != out->ft.decimal &&
+                types_dec_round(&v, out->ft.decimal, TYPES_ROUND_HALF_UP, &v) != TYPES_OK)
+                return -1;
+            exec_column_append_decimal(out, &v);
+            continue;
+        }
         int c;
-        if (x->cls == EXEC_COL_REAL) {
+        if (x->cls == EXEC_COL_DECIMAL) {
+            c = types_dec_cmp(exec_column_decimal(x, r), exec_column_decimal(y, r));
+        } else if (x->cls == EXEC_COL_REAL) {
             double p = exec_column_real(x, r), q = exec_column_real(y, r);
             c = p < q ? -1 : p > q;
         } else if (x->cls == EXEC_COL_TIME) {
