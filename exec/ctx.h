@@ -3,6 +3,7 @@
 #ifndef DUET_EXEC_CTX_H
 #define DUET_EXEC_CTX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common/arena.h"
@@ -42,6 +43,8 @@ typedef struct exec_ctx {
     types_sqlmode_t sql_mode;
     const mytime_tz_t *tz; /* session time zone; NULL means UTC */
     int div_precision_increment;
+    bool in_dml; /* evaluating for INSERT/UPDATE/DELETE: strict mode turns some warnings into errors
+                  */
     exec_warnings_t *warnings; /* NULL drops warnings */
     duet_arena_t *arena;       /* per-chunk scratch for evaluation (reset by the caller) */
 } exec_ctx_t;

@@ -2,6 +2,7 @@
  * projection and limit. */
 #include "exec/executor.h"
 
+#include <assert.h>
 #include <string.h>
 #include <time.h>
 
@@ -320,4 +321,65 @@ exec_executor_t *exec_limit_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec
     l->offset = offset;
     l->count = count;
     return &l->base;
+}
+
+/* ---- union all ---- */
+
+typedef struct union_all {
+    exec_executor_t base;
+    exec_executor_t **children; /* children[0] is base.child */
+    uint32_t n, cur;
+} union_all_t;
+
+static int union_open(exec_executor_t *e, duet_err_t *err)
+{
+    union_all_t *u = (union_all_t *)e;
+    for (uint32_t i = 1; i < u->n; i++)
+        if (exec_executor_open(u->children[i], err) < 0)
+            return -1;
+    return 0;
+}
+
+static int union_next(exec_executor_t *e, exec_chunk_t *out, duet_err_t *err)
+{
+    union_all_t *u = (union_all_t *)e;
+    while (u->cur < u->n) {
+        if (exec_executor_next(u->children[u->cur], out, err) < 0)
+            return -1;
+        if (exec_chunk_logical_rows(out) > 0)
+            return 0;
+        u->cur++;
+    }
+    return 0;
+}
+
+static void union_close(exec_executor_t *e)
+{
+    union_all_t *u = (union_all_t *)e;
+    for (uint32_t i = 1; i < u->n; i++)
+        exec_executor_close(u->children[i]);
+}
+
+static void union_destroy(exec_executor_t *e)
+{
+    union_all_t *u = (union_all_t *)e;
+    for (uint32_t i = 1; i < u->n; i++)
+        exec_executor_free(u->children[i]);
+    duet_free(u->children);
+}
+
+static const exec_executor_ops_t union_ops = {"UnionAll", union_open, union_next, union_close,
+                                              union_destroy};
+
+exec_executor_t *exec_union_all_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
+                                    exec_executor_t *const *children, uint32_t n)
+{
+    assert(n > 0);
+    union_all_t *u = duet_calloc(1, sizeof(*u));
+    exec_executor_init(&u->base, &union_ops, ctx, query, children[0], children[0]->schema,
+                       children[0]->ncols, 0);
+    u->children = duet_malloc(n * sizeof(exec_executor_t *));
+    memcpy(u->children, children, n * sizeof(exec_executor_t *));
+    u->n = n;
+    return &u->base;
 }

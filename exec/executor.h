@@ -136,6 +136,11 @@ exec_executor_t *exec_topn_new(exec_ctx_t *ctx, exec_mem_tracker_t *query, exec_
                                const exec_sort_item_t *items, uint32_t nitems, uint64_t offset,
                                uint64_t count);
 
+/* exec_union_all_new: the rows of children[0..n) (n >= 1) in order, all with
+ * the schema of children[0]. Takes ownership of the children. */
+exec_executor_t *exec_union_all_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
+                                    exec_executor_t *const *children, uint32_t n);
+
 /* ---- joins ---- */
 
 typedef enum exec_join_type {
@@ -143,6 +148,10 @@ typedef enum exec_join_type {
     EXEC_JOIN_LEFT_OUTER, /* every probe row; build columns NULL without a match */
     EXEC_JOIN_SEMI,       /* probe rows with a match (EXISTS) */
     EXEC_JOIN_ANTI_SEMI,  /* probe rows without a match (NOT EXISTS); a NULL key never matches */
+    EXEC_JOIN_NULL_AWARE_ANTI_SEMI, /* NOT IN: as ANTI_SEMI, but when the build side is not
+                                     * empty a probe row with a NULL key, or any probe row once
+                                     * the build side holds a NULL key, is dropped (NOT IN is
+                                     * NULL, not true) */
 } exec_join_type_t;
 
 /*

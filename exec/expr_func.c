@@ -82,8 +82,13 @@ static int overflow(const exec_expr_t *e, const char *type, duet_err_t *err)
     return -1;
 }
 
-static int div_zero(exec_ctx_t *ctx, types_datum_t *out)
+/* Division by zero: NULL and warning 1365; an error in a strict INSERT/UPDATE
+ * under ERROR_FOR_DIVISION_BY_ZERO, as MySQL does. */
+static int div_zero(exec_ctx_t *ctx, types_datum_t *out, duet_err_t *err)
 {
+    if (ctx->in_dml && (ctx->sql_mode & TYPES_MODE_STRICT) &&
+        (ctx->sql_mode & TYPES_MODE_ERROR_FOR_DIVISION_BY_ZERO))
+        return duet_err_set(err, ER_DIVISION_BY_ZERO);
     duet_err_t w;
     duet_err_set(&w, ER_DIVISION_BY_ZERO);
     exec_warn_err(ctx, &w);
@@ -252,7 +257,7 @@ static int int_result(const exec_expr_t *e, types_status_t st, int64_t r, bool r
     if (st == TYPES_OUT_OF_RANGE)
         return overflow(e, ru || types_ft_is_unsigned(&e->ft) ? "BIGINT UNSIGNED" : "BIGINT", err);
     if (st == TYPES_DIV_ZERO)
-        return div_zero(ctx, out);
+        return div_zero(ctx, out, err);
     *out = ru ? types_datum_uint((uint64_t)r) : types_datum_int(r);
     return 0;
 }
@@ -263,7 +268,7 @@ static int intdiv_dec(const exec_expr_t *e, const types_datum_t *a, exec_ctx_t *
 {
     types_decimal_t x = to_dec(&a[0], ctx), y = to_dec(&a[1], ctx), m, q, t;
     if (types_dec_is_zero(&y))
-        return div_zero(ctx, out);
+        return div_zero(ctx, out, err);
     types_dec_mod(&x, &y, &m);
     types_dec_sub(&x, &m, &t);
     types_dec_div(&t, &y, 0, &q);
@@ -307,7 +312,7 @@ static int arith(const exec_expr_t *e, const types_datum_t *a, exec_ctx_t *ctx, 
         if (st == TYPES_OUT_OF_RANGE)
             return overflow(e, "DOUBLE", err);
         if (st == TYPES_DIV_ZERO)
-            return div_zero(ctx, out);
+            return div_zero(ctx, out, err);
         *out = types_datum_double(r);
         return 0;
     }
@@ -333,7 +338,7 @@ static int arith(const exec_expr_t *e, const types_datum_t *a, exec_ctx_t *ctx, 
     if (st == TYPES_OUT_OF_RANGE)
         return overflow(e, "DECIMAL", err);
     if (st == TYPES_DIV_ZERO)
-        return div_zero(ctx, out);
+        return div_zero(ctx, out, err);
     *out = types_datum_decimal(&r);
     return 0;
 }

@@ -21,6 +21,7 @@ typedef struct hash_join {
     uint32_t *chain;     /* build row -> next build row + 1 */
     uint32_t nbuckets;
     bool built;
+    bool build_has_null; /* a build row has a NULL key */
     int64_t counted;
     /* probe state */
     exec_chunk_t *in;
@@ -98,6 +99,7 @@ static int build_table(hash_join_t *j, duet_err_t *err)
         j->bkey_off[r] = j->bkeybuf.len;
         if (!encode_key(cols, j->nkeys, r, &one)) {
             j->bhash[r] = UINT64_MAX; /* NULL key: never matches */
+            j->build_has_null = true;
             continue;
         }
         duet_buf_append(&j->bkeybuf, one.data, one.len);
@@ -137,7 +139,7 @@ static void emit(hash_join_t *j, exec_chunk_t *out, uint32_t prow, int64_t brow)
     uint32_t np = j->in->ncols;
     for (uint32_t i = 0; i < np; i++)
         exec_column_append_from(&out->cols[i], &j->in->cols[i], prow);
-    if (j->type == EXEC_JOIN_SEMI || j->type == EXEC_JOIN_ANTI_SEMI)
+    if (j->type != EXEC_JOIN_INNER && j->type != EXEC_JOIN_LEFT_OUTER)
         return;
     for (uint32_t i = 0; i < j->brows->ncols; i++) {
         if (brow < 0)
@@ -194,6 +196,10 @@ static int hash_join_next(exec_executor_t *e, exec_chunk_t *out, duet_err_t *err
         } else if (!j->row_matched &&
                    (j->type == EXEC_JOIN_LEFT_OUTER || j->type == EXEC_JOIN_ANTI_SEMI)) {
             emit(j, out, r, -1);
+        } else if (!j->row_matched && j->type == EXEC_JOIN_NULL_AWARE_ANTI_SEMI) {
+            bool build_empty = exec_chunk_num_rows(j->brows) == 0;
+            if (build_empty || (has_key && !j->build_has_null))
+                emit(j, out, r, -1);
         }
         if (done) {
             j->pos++;

@@ -432,6 +432,26 @@ static void test_hash_join(void **state)
     j = join(&probe, &empty, EXEC_JOIN_ANTI_SEMI, 1, 0);
     assert_int_equal(drain(j, OUT, sizeof(OUT)), 10);
     exec_executor_free(j);
+    /* NOT IN: a NULL on either side makes the answer NULL, never true */
+    j = join(&probe, &b1, EXEC_JOIN_NULL_AWARE_ANTI_SEMI, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 4);
+    assert_string_equal(OUT, "b,5,6.25;A,7,8.75;b,8,10.00;a,9,11.25;");
+    exec_executor_free(j);
+    exec_chunk_list_t with_null = make_list(7, 3);
+    j = join(&probe, &with_null, EXEC_JOIN_NULL_AWARE_ANTI_SEMI, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 0);
+    exec_executor_free(j);
+    free_list(&with_null);
+    j = join(&probe, &empty, EXEC_JOIN_NULL_AWARE_ANTI_SEMI, 1, 0);
+    assert_int_equal(drain(j, OUT, sizeof(OUT)), 10);
+    exec_executor_free(j);
+    /* UNION ALL */
+    exec_executor_t *kids[3] = {scan(&b1, 0), scan(&empty, 0), scan(&b2, 2)};
+    exec_executor_t *u = exec_union_all_new(&CTX, &QUERY, kids, 3);
+    assert_int_equal(drain(u, OUT, sizeof(OUT)), 10);
+    assert_string_equal(OUT, "a,0,0.00;A,1,1.25;b,2,2.50;a,3,3.75;A,4,5.00;"
+                             "a,0,0.00;A,1,1.25;b,2,2.50;a,3,3.75;A,4,5.00;");
+    exec_executor_free(u);
     /* the build side is held in memory under the quota */
     exec_chunk_list_t big = make_list(5000, 1000);
     exec_mem_tracker_init(&QUERY, NULL, "query", 100 * 1024);

@@ -279,6 +279,21 @@ static void test_arithmetic(void **state)
     expect(fn(EXEC_SIG_DIV, 2, col(3), cdbl(0)), "NULL|NULL|NULL|NULL");
     assert_int_equal(W.n, 3);
     expect(fn(EXEC_SIG_NEG, 1, col(2)), "-12.50|0.01|-99999999.99|NULL");
+    /* in a strict INSERT/UPDATE with ERROR_FOR_DIVISION_BY_ZERO it is an error */
+    CTX.in_dml = true;
+    expect_error(fn(EXEC_SIG_DIV, 2, col(0), cint(0)), 1365, "Division by 0");
+    CTX.sql_mode &= ~TYPES_MODE_ERROR_FOR_DIVISION_BY_ZERO;
+    expect(fn(EXEC_SIG_DIV, 2, col(0), cint(0)), "NULL|NULL|NULL|NULL");
+    CTX.sql_mode = TYPES_MODE_DEFAULT;
+    CTX.in_dml = false;
+    /* boundaries */
+    expect(fn(EXEC_SIG_MINUS, 2, cint(INT64_MIN), cint(0)),
+           "-9223372036854775808|-9223372036854775808|-9223372036854775808|-9223372036854775808");
+    expect_error(fn(EXEC_SIG_MINUS, 2, cint(INT64_MIN), cint(1)), 1690,
+                 "BIGINT value is out of range in '(-9223372036854775808 - 1)'");
+    expect_error(fn(EXEC_SIG_PLUS, 2, col(1), cint(-3)), 1690,
+                 "BIGINT UNSIGNED value is out of range in '(u + -3)'");
+    expect(fn(EXEC_SIG_PLUS, 2, col(1), cint(0)), "0|3|18446744073709551615|NULL");
 }
 
 static void test_logic(void **state)
