@@ -18,6 +18,12 @@ types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type
     }
     if (fn == EXEC_AGG_MIN || fn == EXEC_AGG_MAX)
         return *arg;
+    if (fn == EXEC_AGG_BIT_AND || fn == EXEC_AGG_BIT_OR || fn == EXEC_AGG_BIT_XOR) {
+        ft = types_field_type_init(TYPES_TP_LONGLONG);
+        ft.flen = 21;
+        ft.flags |= TYPES_FLAG_UNSIGNED;
+        return ft;
+    }
     exec_col_class_t cls = exec_col_class_of(arg);
     bool exact = cls == EXEC_COL_DECIMAL || (cls == EXEC_COL_INT && arg->tp != TYPES_TP_BIT);
     if (!exact)
@@ -42,7 +48,8 @@ types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type
 /* One aggregate's state in one group. */
 typedef struct agg_state {
     int64_t count;
-    bool has; /* SUM/AVG: a value was added; MIN/MAX: val is set */
+    uint64_t bits; /* BIT_AND/OR/XOR */
+    bool has;      /* SUM/AVG: a value was added; MIN/MAX: val is set */
     types_decimal_t dec;
     double f;
     types_datum_t val; /* MIN/MAX, bytes in the executor's arena */
@@ -129,8 +136,10 @@ static group_t *find_group(hash_agg_t *h, const char *key, size_t len, const typ
     for (uint32_t k = 0; k < h->ngroup; k++)
         g->vals[k] = types_datum_copy(&vals[k], h->arena);
     g->st = duet_arena_calloc(h->arena, h->naggs ? h->naggs : 1, sizeof(agg_state_t));
-    for (uint32_t a = 0; a < h->naggs; a++)
+    for (uint32_t a = 0; a < h->naggs; a++) {
         g->st[a].dec = types_dec_zero(0);
+        g->st[a].bits = h->aggs[a].fn == EXEC_AGG_BIT_AND ? UINT64_MAX : 0;
+    }
     return g;
 }
 
@@ -186,6 +195,20 @@ static void update_minmax(hash_agg_t *h, exec_agg_fn_t fn, agg_state_t *s, const
     s->has = true;
 }
 
+/* A value as the 64 bits BIT_AND/OR/XOR work on (MySQL converts to BIGINT UNSIGNED). */
+static uint64_t bits_of(hash_agg_t *h, const types_datum_t *v)
+{
+    if (v->kind == TYPES_K_INT || v->kind == TYPES_K_UINT || v->kind == TYPES_K_BIT)
+        return v->u;
+    exec_ctx_t *ctx = h->base.ctx;
+    types_field_type_t ft = types_field_type_init(TYPES_TP_LONGLONG);
+    ft.flags |= TYPES_FLAG_UNSIGNED;
+    types_datum_t c;
+    types_status_t st = types_datum_cast(v, &ft, ctx->sql_mode, ctx->arena, &c);
+    exec_expr_warn_status(ctx, st, v, TYPES_TP_LONGLONG);
+    return c.kind == TYPES_K_NULL ? 0 : c.u;
+}
+
 static int update(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_t *v,
                   duet_err_t *err)
 {
@@ -210,6 +233,17 @@ static int update(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_t
             return 0;
         s->count++;
         return add_sum(h, a, s, &v[0], err);
+    case EXEC_AGG_BIT_AND:
+    case EXEC_AGG_BIT_OR:
+    case EXEC_AGG_BIT_XOR: {
+        if (v[0].kind == TYPES_K_NULL)
+            return 0;
+        uint64_t x = bits_of(h, &v[0]);
+        s->bits = d->fn == EXEC_AGG_BIT_AND  ? s->bits & x
+                  : d->fn == EXEC_AGG_BIT_OR ? s->bits | x
+                                             : s->bits ^ x;
+        return 0;
+    }
     default:
         if (v[0].kind != TYPES_K_NULL)
             update_minmax(h, d->fn, s, &v[0]);
@@ -320,6 +354,11 @@ static int emit_agg(hash_agg_t *h, uint32_t a, const agg_state_t *s, exec_column
                 v = types_datum_double(s->f / (double)s->count);
             }
         }
+        break;
+    case EXEC_AGG_BIT_AND:
+    case EXEC_AGG_BIT_OR:
+    case EXEC_AGG_BIT_XOR:
+        v = types_datum_uint(s->bits);
         break;
     default:
         if (s->has)

@@ -176,6 +176,9 @@ typedef enum exec_agg_fn {
     EXEC_AGG_AVG,
     EXEC_AGG_MIN,
     EXEC_AGG_MAX,
+    EXEC_AGG_BIT_AND, /* BIGINT UNSIGNED; no rows: 18446744073709551615 */
+    EXEC_AGG_BIT_OR,  /* no rows: 0 */
+    EXEC_AGG_BIT_XOR, /* no rows: 0 */
 } exec_agg_fn_t;
 
 /*
@@ -203,7 +206,7 @@ typedef struct exec_agg_desc {
 /* exec_agg_result_type: MySQL's type of fn over an argument of type arg (NULL
  * for COUNT(*)): COUNT BIGINT(21); SUM of exact numbers DECIMAL(p+22, s), else
  * DOUBLE; AVG of exact numbers DECIMAL(p+incr, s+incr), else DOUBLE; MIN/MAX
- * the argument's type. */
+ * the argument's type; BIT_AND/OR/XOR BIGINT(21) UNSIGNED. */
 types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type_t *arg, int incr);
 
 /*

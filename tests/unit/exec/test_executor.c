@@ -238,6 +238,20 @@ static void test_hash_agg_complete(void **state)
     assert_int_equal(drain(h, OUT, sizeof(OUT)), 0);
     exec_executor_free(h);
 
+    /* BIT_AND / BIT_OR / BIT_XOR, partial then final */
+    exec_agg_desc_t bits[3] = {agg1(EXEC_AGG_BIT_AND, col(1)), agg1(EXEC_AGG_BIT_OR, col(1)),
+                               agg1(EXEC_AGG_BIT_XOR, col(1))};
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), &gb, 1, bits, 3, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(h->schema[0].flags & TYPES_FLAG_UNSIGNED, TYPES_FLAG_UNSIGNED);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 2);
+    /* a: 0 1 3 4 7 9 10 12 15 16 18 19; b: 2 5 8 11 14 17 */
+    assert_string_equal(OUT, "0,31,16,a;0,31,27,b;");
+    exec_executor_free(h);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&empty, 0), NULL, 0, bits, 3, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "18446744073709551615,0,0;");
+    exec_executor_free(h);
+
     /* a FINAL AVG needs two arguments */
     exec_executor_t *s = scan(&empty, 0);
     assert_null(exec_hash_agg_new(&CTX, &QUERY, s, NULL, 0, &aggs[3], 1, EXEC_AGG_FINAL, &ERR));
