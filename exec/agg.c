@@ -76,6 +76,10 @@ typedef struct hash_agg {
     uint32_t ngroups, cap_groups;
     uint32_t *slots; /* open addressing: group index + 1, 0 empty */
     uint32_t nslots;
+    duet_buf_t dkey;   /* scratch for DISTINCT keys */
+    const char **dset; /* DISTINCT seen set: arena copies of (agg, group, values) keys */
+    uint32_t *dset_len;
+    uint32_t ndset, cap_dset;
     bool built;
     uint32_t emit;
     int64_t counted;
@@ -90,6 +94,7 @@ static uint32_t agg_out_cols(exec_agg_fn_t fn, exec_agg_mode_t mode)
 static int track(hash_agg_t *h, duet_err_t *err)
 {
     int64_t now = (int64_t)duet_arena_reserved(h->arena) +
+                  (int64_t)h->cap_dset * (int64_t)(sizeof(char *) + sizeof(uint32_t)) +
                   (int64_t)h->cap_groups * (int64_t)sizeof(group_t) +
                   (int64_t)h->nslots * (int64_t)sizeof(uint32_t);
     int64_t delta = now - h->counted;
@@ -209,6 +214,55 @@ static uint64_t bits_of(hash_agg_t *h, const types_datum_t *v)
     return c.kind == TYPES_K_NULL ? 0 : c.u;
 }
 
+static void dset_grow(hash_agg_t *h)
+{
+    uint32_t n = h->cap_dset ? h->cap_dset * 2 : 1024;
+    const char **keys = duet_calloc(n, sizeof(char *));
+    uint32_t *lens = duet_calloc(n, sizeof(uint32_t));
+    for (uint32_t i = 0; i < h->cap_dset; i++) {
+        if (!h->dset[i])
+            continue;
+        uint32_t s = (uint32_t)XXH3_64bits(h->dset[i], h->dset_len[i]) & (n - 1);
+        while (keys[s])
+            s = (s + 1) & (n - 1);
+        keys[s] = h->dset[i];
+        lens[s] = h->dset_len[i];
+    }
+    duet_free(h->dset);
+    duet_free(h->dset_len);
+    h->dset = keys;
+    h->dset_len = lens;
+    h->cap_dset = n;
+}
+
+/* Whether aggregate a has already seen these argument values in group g; adds
+ * them when not. Rows with a NULL argument count as seen (they are skipped). */
+static bool distinct_seen(hash_agg_t *h, uint32_t a, const group_t *g, const types_datum_t *v)
+{
+    duet_buf_t *k = &h->dkey;
+    duet_buf_reset(k);
+    uint32_t gi = (uint32_t)(g - h->groups);
+    duet_buf_append(k, &a, sizeof(a));
+    duet_buf_append(k, &gi, sizeof(gi));
+    for (uint32_t j = 0; j < h->aggs[a].nargs; j++) {
+        if (v[j].kind == TYPES_K_NULL)
+            return true;
+        types_key_encode_datum(k, &v[j]);
+    }
+    if ((h->ndset + 1) * 2 > h->cap_dset)
+        dset_grow(h);
+    uint32_t s = (uint32_t)XXH3_64bits(k->data, k->len) & (h->cap_dset - 1);
+    while (h->dset[s]) {
+        if (h->dset_len[s] == k->len && memcmp(h->dset[s], k->data, k->len) == 0)
+            return true;
+        s = (s + 1) & (h->cap_dset - 1);
+    }
+    h->dset[s] = duet_arena_strndup(h->arena, k->data, k->len);
+    h->dset_len[s] = (uint32_t)k->len;
+    h->ndset++;
+    return false;
+}
+
 static int update(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_t *v,
                   duet_err_t *err)
 {
@@ -260,7 +314,8 @@ static int consume_chunk(hash_agg_t *h, exec_chunk_t *in, exec_column_t *gcols,
             return -1;
     for (uint32_t a = 0; a < h->naggs; a++)
         for (uint32_t j = 0; j < h->aggs[a].nargs; j++)
-            if (exec_expr_eval(h->aggs[a].args[j], in, ctx, &acols[2 * a + j], err) < 0)
+            if (exec_expr_eval(h->aggs[a].args[j], in, ctx, &acols[EXEC_AGG_MAX_ARGS * a + j],
+                               err) < 0)
                 return -1;
     duet_buf_t key = DUET_BUF_INIT;
     types_datum_t gv[16], *vals = h->ngroup <= 16 ? gv : duet_malloc(h->ngroup * sizeof(*vals));
@@ -275,9 +330,11 @@ static int consume_chunk(hash_agg_t *h, exec_chunk_t *in, exec_column_t *gcols,
         }
         group_t *g = find_group(h, key.data ? key.data : "", key.len, vals);
         for (uint32_t a = 0; a < h->naggs && rc == 0; a++) {
-            types_datum_t av[2];
+            types_datum_t av[EXEC_AGG_MAX_ARGS];
             for (uint32_t j = 0; j < h->aggs[a].nargs; j++)
-                av[j] = exec_column_get_datum(&acols[2 * a + j], r);
+                av[j] = exec_column_get_datum(&acols[EXEC_AGG_MAX_ARGS * a + j], r);
+            if (h->aggs[a].distinct && distinct_seen(h, a, g, av))
+                continue;
             rc = update(h, a, &g->st[a], av, err);
         }
     }
@@ -294,10 +351,11 @@ static int build(hash_agg_t *h, duet_err_t *err)
         h->in = exec_executor_new_chunk(e->child);
     types_field_type_t ll = types_field_type_init(TYPES_TP_LONGLONG);
     exec_column_t *gcols = duet_calloc(h->ngroup ? h->ngroup : 1, sizeof(exec_column_t));
-    exec_column_t *acols = duet_calloc(2 * (h->naggs ? h->naggs : 1), sizeof(exec_column_t));
+    exec_column_t *acols =
+        duet_calloc(EXEC_AGG_MAX_ARGS * (h->naggs ? h->naggs : 1), sizeof(exec_column_t));
     for (uint32_t k = 0; k < h->ngroup; k++)
         exec_column_init(&gcols[k], &ll, 0);
-    for (uint32_t a = 0; a < 2 * h->naggs; a++)
+    for (uint32_t a = 0; a < EXEC_AGG_MAX_ARGS * h->naggs; a++)
         exec_column_init(&acols[a], &ll, 0);
     int rc = 0;
     for (;;) {
@@ -314,7 +372,7 @@ static int build(hash_agg_t *h, duet_err_t *err)
         find_group(h, "", 0, NULL); /* no GROUP BY: one row even for empty input */
     for (uint32_t k = 0; k < h->ngroup; k++)
         exec_column_destroy(&gcols[k]);
-    for (uint32_t a = 0; a < 2 * h->naggs; a++)
+    for (uint32_t a = 0; a < EXEC_AGG_MAX_ARGS * h->naggs; a++)
         exec_column_destroy(&acols[a]);
     duet_free(gcols);
     duet_free(acols);
@@ -400,6 +458,9 @@ static void hash_agg_destroy(exec_executor_t *e)
     duet_free(h->group_by);
     duet_free(h->aggs);
     duet_free(h->sum_dec);
+    duet_free(h->dset);
+    duet_free(h->dset_len);
+    duet_buf_free(&h->dkey);
 }
 
 static const exec_executor_ops_t hash_agg_ops = {"HashAgg", NULL, hash_agg_next, NULL,
@@ -415,6 +476,10 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
         uint32_t want = aggs[a].fn == EXEC_AGG_AVG && mode == EXEC_AGG_FINAL ? 2 : 1;
         bool ok = aggs[a].nargs == want ||
                   (aggs[a].fn == EXEC_AGG_COUNT && aggs[a].nargs == 0 && mode != EXEC_AGG_FINAL);
+        if (aggs[a].distinct)
+            ok = mode == EXEC_AGG_COMPLETE && aggs[a].nargs >= 1 &&
+                 aggs[a].nargs <= EXEC_AGG_MAX_ARGS &&
+                 (aggs[a].fn == EXEC_AGG_COUNT || aggs[a].nargs == 1);
         if (!ok) {
             duet_err_set(err, ER_GENERIC, "aggregate %u has %u arguments", a, aggs[a].nargs);
             return NULL;

@@ -197,10 +197,14 @@ typedef enum exec_agg_mode {
     EXEC_AGG_FINAL,
 } exec_agg_mode_t;
 
+#define EXEC_AGG_MAX_ARGS 4
+
 typedef struct exec_agg_desc {
     exec_agg_fn_t fn;
-    exec_expr_t *args[2]; /* borrowed; COUNT(*) has none */
+    exec_expr_t *args[EXEC_AGG_MAX_ARGS]; /* borrowed; COUNT(*) has none */
     uint32_t nargs;
+    bool distinct; /* COUNT/SUM/AVG(DISTINCT ...): COMPLETE mode only; COUNT may take
+                    * several arguments, rows with a NULL among them are not counted */
 } exec_agg_desc_t;
 
 /* exec_agg_result_type: MySQL's type of fn over an argument of type arg (NULL

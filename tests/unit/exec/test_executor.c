@@ -205,7 +205,7 @@ static void test_selection_projection_limit(void **state)
 
 static exec_agg_desc_t agg1(exec_agg_fn_t fn, exec_expr_t *a)
 {
-    exec_agg_desc_t d = {fn, {a, NULL}, a ? 1 : 0};
+    exec_agg_desc_t d = {fn, {a, NULL}, a ? 1 : 0, false};
     return d;
 }
 
@@ -252,6 +252,28 @@ static void test_hash_agg_complete(void **state)
     assert_string_equal(OUT, "18446744073709551615,0,0;");
     exec_executor_free(h);
 
+    /* DISTINCT: 'a' and 'A' are one value under utf8mb4_general_ci; NULLs are skipped */
+    exec_expr_t *vdiv5 = fn2(EXEC_SIG_INTDIV, col(1), cint(5));
+    exec_expr_t *vdiv10 = fn2(EXEC_SIG_INTDIV, col(1), cint(10));
+    exec_agg_desc_t dist[4] = {
+        {EXEC_AGG_COUNT, {col(0)}, 1, true},
+        {EXEC_AGG_COUNT, {col(1)}, 1, true},
+        {EXEC_AGG_SUM, {vdiv5}, 1, true},
+        {EXEC_AGG_COUNT, {col(0), vdiv10}, 2, true},
+    };
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), NULL, 0, dist, 4, EXEC_AGG_COMPLETE, &ERR);
+    assert_non_null(h);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "2,18,6,4;");
+    exec_executor_free(h);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), &gb, 1, dist, 4, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 2);
+    assert_string_equal(OUT, "1,12,6,2,a;1,6,6,2,b;");
+    exec_executor_free(h);
+    exec_executor_t *s0 = scan(&l, 0);
+    assert_null(exec_hash_agg_new(&CTX, &QUERY, s0, NULL, 0, dist, 1, EXEC_AGG_PARTIAL, &ERR));
+    exec_executor_free(s0);
+
     /* a FINAL AVG needs two arguments */
     exec_executor_t *s = scan(&empty, 0);
     assert_null(exec_hash_agg_new(&CTX, &QUERY, s, NULL, 0, &aggs[3], 1, EXEC_AGG_FINAL, &ERR));
@@ -295,7 +317,7 @@ static void test_hash_agg_partial_final(void **state)
         pc[i] = exec_expr_column(A, i, &p0->schema[i], NULL);
     exec_agg_desc_t fin[5] = {agg1(EXEC_AGG_COUNT, pc[0]),
                               agg1(EXEC_AGG_SUM, pc[1]),
-                              {EXEC_AGG_AVG, {pc[2], pc[3]}, 2},
+                              {EXEC_AGG_AVG, {pc[2], pc[3]}, 2, false},
                               agg1(EXEC_AGG_MIN, pc[4]),
                               agg1(EXEC_AGG_MAX, pc[5])};
     exec_executor_t *f =
