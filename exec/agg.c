@@ -1,4 +1,5 @@
 /* agg.c - hash aggregation (COUNT, SUM, AVG, MIN, MAX) in complete, partial and final modes. */
+#include <math.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -18,6 +19,8 @@ types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type
     }
     if (fn == EXEC_AGG_MIN || fn == EXEC_AGG_MAX)
         return *arg;
+    if (fn >= EXEC_AGG_VAR_POP)
+        return types_field_type_init(TYPES_TP_DOUBLE);
     if (fn == EXEC_AGG_BIT_AND || fn == EXEC_AGG_BIT_OR || fn == EXEC_AGG_BIT_XOR) {
         ft = types_field_type_init(TYPES_TP_LONGLONG);
         ft.flen = 21;
@@ -49,6 +52,7 @@ types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type
 typedef struct agg_state {
     int64_t count;
     uint64_t bits; /* BIT_AND/OR/XOR */
+    double m2;     /* VAR_/STDDEV_: sum of squared deviations; f holds the mean */
     bool has;      /* SUM/AVG: a value was added; MIN/MAX: val is set */
     types_decimal_t dec;
     double f;
@@ -86,9 +90,20 @@ typedef struct hash_agg {
     exec_chunk_t *in;
 } hash_agg_t;
 
+static bool is_var(exec_agg_fn_t fn)
+{
+    return fn >= EXEC_AGG_VAR_POP;
+}
+
+/* Columns of one aggregate's partial state (and arguments of its FINAL form). */
+static uint32_t partial_cols(exec_agg_fn_t fn)
+{
+    return fn == EXEC_AGG_AVG ? 2 : is_var(fn) ? 3 : 1;
+}
+
 static uint32_t agg_out_cols(exec_agg_fn_t fn, exec_agg_mode_t mode)
 {
-    return fn == EXEC_AGG_AVG && mode == EXEC_AGG_PARTIAL ? 2 : 1;
+    return mode == EXEC_AGG_PARTIAL ? partial_cols(fn) : 1;
 }
 
 static int track(hash_agg_t *h, duet_err_t *err)
@@ -148,6 +163,30 @@ static group_t *find_group(hash_agg_t *h, const char *key, size_t len, const typ
     return g;
 }
 
+/* A value as DOUBLE (strings warn 1292). */
+static double as_double(exec_ctx_t *ctx, const types_datum_t *v)
+{
+    if (v->kind == TYPES_K_DOUBLE || v->kind == TYPES_K_FLOAT)
+        return v->f;
+    types_field_type_t ft = types_field_type_init(TYPES_TP_DOUBLE);
+    types_datum_t c;
+    types_status_t st = types_datum_cast(v, &ft, ctx->sql_mode, ctx->arena, &c);
+    exec_expr_warn_status(ctx, st, v, TYPES_TP_DOUBLE);
+    return c.kind == TYPES_K_NULL ? 0 : c.f;
+}
+
+/* Merges a (count, mean, m2) state into s (Chan et al.'s parallel variance). */
+static void var_merge(agg_state_t *s, int64_t n, double mean, double m2)
+{
+    if (n <= 0)
+        return;
+    int64_t total = s->count + n;
+    double delta = mean - s->f;
+    s->f += delta * (double)n / (double)total;
+    s->m2 += m2 + delta * delta * (double)s->count * (double)n / (double)total;
+    s->count = total;
+}
+
 static int add_sum(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_t *v,
                    duet_err_t *err)
 {
@@ -173,17 +212,7 @@ static int add_sum(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_
             return -1;
         }
     } else {
-        double d;
-        if (v->kind == TYPES_K_DOUBLE || v->kind == TYPES_K_FLOAT) {
-            d = v->f;
-        } else {
-            types_field_type_t ft = types_field_type_init(TYPES_TP_DOUBLE);
-            types_datum_t c;
-            types_status_t st = types_datum_cast(v, &ft, ctx->sql_mode, ctx->arena, &c);
-            exec_expr_warn_status(ctx, st, v, TYPES_TP_DOUBLE);
-            d = c.kind == TYPES_K_NULL ? 0 : c.f;
-        }
-        s->f += d;
+        s->f += as_double(ctx, v);
     }
     s->has = true;
     return 0;
@@ -287,6 +316,19 @@ static int update(hash_agg_t *h, uint32_t a, agg_state_t *s, const types_datum_t
             return 0;
         s->count++;
         return add_sum(h, a, s, &v[0], err);
+    case EXEC_AGG_VAR_POP:
+    case EXEC_AGG_VAR_SAMP:
+    case EXEC_AGG_STDDEV_POP:
+    case EXEC_AGG_STDDEV_SAMP:
+        if (final) {
+            int64_t n = v[0].kind == TYPES_K_NULL ? 0 : v[0].i;
+            double sum = v[1].kind == TYPES_K_NULL ? 0 : as_double(h->base.ctx, &v[1]);
+            double m2 = v[2].kind == TYPES_K_NULL ? 0 : as_double(h->base.ctx, &v[2]);
+            var_merge(s, n, n ? sum / (double)n : 0, m2);
+        } else if (v[0].kind != TYPES_K_NULL) {
+            var_merge(s, 1, as_double(h->base.ctx, &v[0]), 0);
+        }
+        return 0;
     case EXEC_AGG_BIT_AND:
     case EXEC_AGG_BIT_OR:
     case EXEC_AGG_BIT_XOR: {
@@ -418,6 +460,30 @@ static int emit_agg(hash_agg_t *h, uint32_t a, const agg_state_t *s, exec_column
     case EXEC_AGG_BIT_XOR:
         v = types_datum_uint(s->bits);
         break;
+    case EXEC_AGG_VAR_POP:
+    case EXEC_AGG_VAR_SAMP:
+    case EXEC_AGG_STDDEV_POP:
+    case EXEC_AGG_STDDEV_SAMP: {
+        if (h->mode == EXEC_AGG_PARTIAL) {
+            types_datum_t p[3] = {types_datum_int(s->count),
+                                  types_datum_double(s->f * (double)s->count),
+                                  types_datum_double(s->m2)};
+            for (int i = 0; i < 3; i++)
+                if (exec_expr_append_coerced(&cols[i], &p[i], ctx, err) < 0)
+                    return -1;
+            return 0;
+        }
+        bool samp = d->fn == EXEC_AGG_VAR_SAMP || d->fn == EXEC_AGG_STDDEV_SAMP;
+        int64_t div = samp ? s->count - 1 : s->count;
+        if (div > 0) {
+            double var = s->m2 / (double)div;
+            if (var < 0)
+                var = 0;
+            bool sd = d->fn == EXEC_AGG_STDDEV_POP || d->fn == EXEC_AGG_STDDEV_SAMP;
+            v = types_datum_double(sd ? sqrt(var) : var);
+        }
+        break;
+    }
     default:
         if (s->has)
             v = s->val;
@@ -473,7 +539,7 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
 {
     uint32_t nout = ngroup;
     for (uint32_t a = 0; a < naggs; a++) {
-        uint32_t want = aggs[a].fn == EXEC_AGG_AVG && mode == EXEC_AGG_FINAL ? 2 : 1;
+        uint32_t want = mode == EXEC_AGG_FINAL ? partial_cols(aggs[a].fn) : 1;
         bool ok = aggs[a].nargs == want ||
                   (aggs[a].fn == EXEC_AGG_COUNT && aggs[a].nargs == 0 && mode != EXEC_AGG_FINAL);
         if (aggs[a].distinct)
@@ -494,7 +560,7 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
         const types_field_type_t *arg = d->nargs ? &d->args[d->nargs - 1]->ft : NULL;
         types_field_type_t rt = exec_agg_result_type(d->fn, arg, ctx->div_precision_increment);
         types_field_type_t sum_t = exec_agg_result_type(EXEC_AGG_SUM, arg, 0);
-        if (mode == EXEC_AGG_FINAL && d->fn != EXEC_AGG_AVG)
+        if (mode == EXEC_AGG_FINAL && d->fn != EXEC_AGG_AVG && !is_var(d->fn))
             rt = d->fn == EXEC_AGG_COUNT ? exec_agg_result_type(EXEC_AGG_COUNT, NULL, 0) : *arg;
         if (mode == EXEC_AGG_FINAL)
             sum_t = *arg;
@@ -502,6 +568,10 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
         if (mode == EXEC_AGG_PARTIAL && d->fn == EXEC_AGG_AVG) {
             fts[c++] = exec_agg_result_type(EXEC_AGG_COUNT, NULL, 0);
             fts[c++] = sum_t;
+        } else if (mode == EXEC_AGG_PARTIAL && is_var(d->fn)) {
+            fts[c++] = exec_agg_result_type(EXEC_AGG_COUNT, NULL, 0);
+            fts[c++] = types_field_type_init(TYPES_TP_DOUBLE);
+            fts[c++] = types_field_type_init(TYPES_TP_DOUBLE);
         } else if (mode == EXEC_AGG_PARTIAL && d->fn == EXEC_AGG_SUM) {
             fts[c++] = sum_t;
         } else {

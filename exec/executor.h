@@ -179,15 +179,21 @@ typedef enum exec_agg_fn {
     EXEC_AGG_BIT_AND, /* BIGINT UNSIGNED; no rows: 18446744073709551615 */
     EXEC_AGG_BIT_OR,  /* no rows: 0 */
     EXEC_AGG_BIT_XOR, /* no rows: 0 */
+    EXEC_AGG_VAR_POP, /* DOUBLE; VARIANCE() */
+    EXEC_AGG_VAR_SAMP,
+    EXEC_AGG_STDDEV_POP, /* STD(), STDDEV() */
+    EXEC_AGG_STDDEV_SAMP,
 } exec_agg_fn_t;
 
 /*
  * Modes, so that aggregation can be split between nodes:
  *   COMPLETE: rows in, final values out.
  *   PARTIAL:  rows in, partial states out: COUNT a BIGINT; SUM its sum type;
- *             AVG two columns, count (BIGINT) then sum; MIN/MAX the value.
- *   FINAL:    partial states in (args are the partial columns; AVG has two:
- *             count, sum), final values out.
+ *             AVG two columns, count (BIGINT) then sum; MIN/MAX/BIT_* the value;
+ *             VAR_ and STDDEV_ three: count, sum (DOUBLE), sum of squared
+ *             deviations from the mean (DOUBLE).
+ *   FINAL:    partial states in (args are the partial columns: AVG has two,
+ *             count and sum; VAR_/STDDEV_ three), final values out.
  * Output columns: the aggregates' (partial) columns in order, then the
  * group-by values.
  */
@@ -210,7 +216,8 @@ typedef struct exec_agg_desc {
 /* exec_agg_result_type: MySQL's type of fn over an argument of type arg (NULL
  * for COUNT(*)): COUNT BIGINT(21); SUM of exact numbers DECIMAL(p+22, s), else
  * DOUBLE; AVG of exact numbers DECIMAL(p+incr, s+incr), else DOUBLE; MIN/MAX
- * the argument's type; BIT_AND/OR/XOR BIGINT(21) UNSIGNED. */
+ * the argument's type; BIT_AND/OR/XOR BIGINT(21) UNSIGNED; VAR_ and STDDEV_
+ * DOUBLE. */
 types_field_type_t exec_agg_result_type(exec_agg_fn_t fn, const types_field_type_t *arg, int incr);
 
 /*

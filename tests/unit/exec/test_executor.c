@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "exec/executor.h"
@@ -502,6 +504,91 @@ static void test_hash_join(void **state)
     free_list(&b2);
 }
 
+static void parse4(const char *s, double *out)
+{
+    char *end;
+    for (int i = 0; i < 4; i++) {
+        out[i] = strtod(s, &end);
+        assert_true(end != s);
+        s = end + 1;
+    }
+}
+
+static void test_variance(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_agg_desc_t v[4] = {agg1(EXEC_AGG_VAR_POP, col(1)), agg1(EXEC_AGG_VAR_SAMP, col(1)),
+                            agg1(EXEC_AGG_STDDEV_POP, col(1)), agg1(EXEC_AGG_STDDEV_SAMP, col(1))};
+    /* v = 0..19 without 6 and 13: population variance 35.583333..., sample 37.676470... */
+    const double want[4] = {35.583333333333336, 37.6764705882353, 5.9651767227244274,
+                            6.138116208433602};
+    exec_chunk_list_t l = make_list(20, 6);
+    exec_executor_t *h =
+        exec_hash_agg_new(&CTX, &QUERY, scan(&l, 0), NULL, 0, v, 4, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(h->schema[0].tp, TYPES_TP_DOUBLE);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    double got[4];
+    parse4(OUT, got);
+    for (int i = 0; i < 4; i++)
+        assert_true(fabs(got[i] - want[i]) < 1e-9 * want[i]);
+    exec_executor_free(h);
+
+    /* two partial states (rows 0..11 and 12..19) merged by FINAL give the same */
+    exec_chunk_t *parts[2];
+    exec_executor_t *p0 = NULL;
+    for (int i = 0; i < 2; i++) {
+        exec_chunk_t *one[2] = {l.chunks[2 * i], l.chunks[2 * i + 1]};
+        exec_chunk_list_t half = {one, i == 0 ? 2u : (l.n - 2), 0, 0};
+        exec_executor_t *p =
+            exec_hash_agg_new(&CTX, &QUERY, scan(&half, 0), NULL, 0, v, 4, EXEC_AGG_PARTIAL, &ERR);
+        assert_int_equal(p->ncols, 12);
+        assert_int_equal(exec_executor_open(p, &ERR), 0);
+        parts[i] = exec_executor_new_chunk(p);
+        assert_int_equal(exec_executor_next(p, parts[i], &ERR), 0);
+        exec_executor_close(p);
+        if (i == 0)
+            p0 = p;
+        else
+            exec_executor_free(p);
+    }
+    exec_chunk_list_t pl = {parts, 2, 0, 0};
+    exec_executor_t *src =
+        exec_scan_new(&CTX, &QUERY, &exec_chunk_list_source, &pl, p0->schema, p0->ncols, 0);
+    exec_agg_desc_t fin[4];
+    for (uint32_t a = 0; a < 4; a++) {
+        fin[a] = v[a];
+        fin[a].nargs = 3;
+        for (uint32_t j = 0; j < 3; j++)
+            fin[a].args[j] = exec_expr_column(A, 3 * a + j, &p0->schema[3 * a + j], NULL);
+    }
+    exec_executor_t *f =
+        exec_hash_agg_new(&CTX, &QUERY, src, NULL, 0, fin, 4, EXEC_AGG_FINAL, &ERR);
+    assert_non_null(f);
+    assert_int_equal(drain(f, OUT, sizeof(OUT)), 1);
+    parse4(OUT, got);
+    for (int i = 0; i < 4; i++)
+        assert_true(fabs(got[i] - want[i]) < 1e-9 * want[i]);
+    exec_executor_free(f);
+    exec_executor_free(p0);
+    exec_chunk_free(parts[0]);
+    exec_chunk_free(parts[1]);
+
+    /* no rows: NULL; one row: population 0, sample NULL */
+    exec_chunk_list_t one = make_list(1, 1);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&one, 0), NULL, 0, v, 4, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "0,NULL,0,NULL;");
+    exec_executor_free(h);
+    exec_chunk_list_t empty = make_list(0, 1);
+    h = exec_hash_agg_new(&CTX, &QUERY, scan(&empty, 0), NULL, 0, v, 4, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "NULL,NULL,NULL,NULL;");
+    exec_executor_free(h);
+    free_list(&one);
+    free_list(&l);
+}
+
 /* ---- TPC-H Q6 ---- */
 
 enum { Q_QTY, Q_PRICE, Q_DISC, Q_SHIP, Q_NC };
@@ -599,7 +686,8 @@ int main(void)
         cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
         cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
         cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
-        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_variance),
+        cmocka_unit_test(test_tpch_q6),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
