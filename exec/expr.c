@@ -191,6 +191,43 @@ static exec_expr_t *fold_datetime_const(duet_arena_t *arena, exec_expr_t *a)
     return exec_expr_const(arena, &d, &ft);
 }
 
+static bool compares_strings(exec_sig_t sig)
+{
+    return sig <= EXEC_SIG_NULLEQ || sig == EXEC_SIG_IN || sig == EXEC_SIG_BETWEEN ||
+           sig == EXEC_SIG_NULLIF || sig == EXEC_SIG_LIKE;
+}
+
+/* Collation coercibility, simplified: a string constant takes the collation of
+ * the column or expression it is compared with (MySQL: a literal is more
+ * coercible than a column); a binary string on either side makes the comparison
+ * binary. */
+static void resolve_collation(duet_arena_t *arena, exec_expr_t **args, uint32_t n)
+{
+    int dominant = -1;
+    for (uint32_t i = 0; i < n; i++) {
+        if (exec_col_class_of(&args[i]->ft) != EXEC_COL_STRING)
+            continue;
+        if (args[i]->ft.collate == TYPES_COLL_BINARY) {
+            dominant = TYPES_COLL_BINARY;
+            break;
+        }
+        if (args[i]->kind != EXEC_EXPR_CONST && dominant < 0)
+            dominant = args[i]->ft.collate;
+    }
+    if (dominant < 0)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        exec_expr_t *a = args[i];
+        if (a->kind != EXEC_EXPR_CONST || a->value.kind != TYPES_K_STRING ||
+            a->ft.collate == dominant)
+            continue;
+        exec_expr_t *b = exec_expr_const(arena, &a->value, &a->ft);
+        b->ft.collate = (uint16_t)dominant;
+        b->value.collate = (uint16_t)dominant;
+        args[i] = b;
+    }
+}
+
 exec_expr_t *exec_expr_func(duet_arena_t *arena, exec_sig_t sig, const types_field_type_t *ft,
                             exec_expr_t **args, uint32_t nargs, int incr, duet_err_t *err)
 {
@@ -208,6 +245,8 @@ exec_expr_t *exec_expr_func(duet_arena_t *arena, exec_sig_t sig, const types_fie
     e->nargs = nargs;
     e->args = duet_arena_alloc(arena, nargs * sizeof(exec_expr_t *));
     memcpy(e->args, args, nargs * sizeof(exec_expr_t *));
+    if (compares_strings(sig))
+        resolve_collation(arena, e->args, sig == EXEC_SIG_LIKE ? 2 : nargs);
     if (nargs >= 2)
         e->cmp_type = (uint8_t)types_cmp_type_of(&args[0]->ft, &args[1]->ft);
     if (sig <= EXEC_SIG_NULLEQ && nargs == 2 && e->cmp_type == TYPES_CMP_DATETIME) {

@@ -229,6 +229,10 @@ static void test_comparisons(void **state)
     /* general_ci: case-insensitive; binary: bytes */
     expect(fn(EXEC_SIG_EQ, 2, col(4), cstr("ABC")), "1|0|0|NULL");
     expect(fn(EXEC_SIG_EQ, 2, col(6), cstr("ABC")), "0|0|0|NULL");
+    /* the literal takes the column's collation whichever side it is on */
+    expect(fn(EXEC_SIG_EQ, 2, cstr("ABC"), col(4)), "1|0|0|NULL");
+    expect(fn(EXEC_SIG_IN, 3, cstr("ABC"), col(4), cstr("x")), "1|0|0|NULL");
+    expect(fn(EXEC_SIG_EQ, 2, cstr("ABC"), col(6)), "0|0|0|NULL");
     /* a string against a number compares as DOUBLE with warning 1292 */
     expect(fn(EXEC_SIG_EQ, 2, col(4), cint(1)), "0|1|0|NULL");
     assert_int_equal(W.n, 3);
