@@ -460,6 +460,40 @@ void exec_chunk_append_from(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t
         dst->virt_rows++;
 }
 
+static void column_append_range(exec_column_t *d, const exec_column_t *s, uint32_t start,
+                                uint32_t n)
+{
+    assert(d->cls == s->cls && start + n <= s->len);
+    size_t bytes = s->elem_size ? 0 : s->offsets[start + n] - s->offsets[start];
+    exec_column_reserve(d, n, bytes);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t r = start + i, w = d->len + i;
+        if ((s->nulls[r >> 3] >> (r & 7)) & 1)
+            d->nulls[w >> 3] |= (uint8_t)(1u << (w & 7));
+    }
+    if (s->elem_size) {
+        memcpy(d->data + (size_t)d->len * d->elem_size, s->data + (size_t)start * s->elem_size,
+               (size_t)n * s->elem_size);
+    } else {
+        uint32_t base = s->offsets[start];
+        if (bytes)
+            memcpy(d->data + d->data_len, s->data + base, bytes);
+        for (uint32_t i = 1; i <= n; i++)
+            d->offsets[d->len + i] = (uint32_t)d->data_len + (s->offsets[start + i] - base);
+        d->data_len += bytes;
+    }
+    d->len += n;
+}
+
+void exec_chunk_append_range(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t start, uint32_t n)
+{
+    assert(dst->ncols == src->ncols);
+    for (uint32_t i = 0; i < src->ncols; i++)
+        column_append_range(&dst->cols[i], &src->cols[i], start, n);
+    if (src->ncols == 0)
+        dst->virt_rows += n;
+}
+
 size_t exec_chunk_mem_bytes(const exec_chunk_t *c)
 {
     size_t n = sizeof(*c) + (size_t)c->ncols * sizeof(exec_column_t);

@@ -118,6 +118,11 @@ void exec_chunk_append_from(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t
 /* exec_column_append_from: appends physical row row of src (same class) to dst. */
 void exec_column_append_from(exec_column_t *dst, const exec_column_t *src, uint32_t row);
 
+/* exec_chunk_append_range: appends physical rows [start, start+n) of src (same
+ * column types) to dst, copying whole buffers. Never fails. */
+void exec_chunk_append_range(exec_chunk_t *dst, const exec_chunk_t *src, uint32_t start,
+                             uint32_t n);
+
 /* exec_chunk_mem_bytes: bytes the chunk holds from the heap (for memory
  * accounting): column buffers it owns plus the selection vector. */
 size_t exec_chunk_mem_bytes(const exec_chunk_t *c);

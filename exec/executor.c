@@ -161,6 +161,12 @@ static int list_next(void *state, exec_chunk_t *out, duet_err_t *err)
     while (l->pos < l->n && exec_chunk_num_rows(out) < out->capacity) {
         const exec_chunk_t *c = l->chunks[l->pos];
         uint32_t n = exec_chunk_logical_rows(c);
+        uint32_t room = out->capacity - exec_chunk_num_rows(out);
+        uint32_t take = n - l->row < room ? n - l->row : room;
+        if (!c->has_sel) {
+            exec_chunk_append_range(out, c, l->row, take);
+            l->row += take;
+        }
         while (l->row < n && exec_chunk_num_rows(out) < out->capacity)
             exec_chunk_append_from(out, c, exec_chunk_row_at(c, l->row++));
         if (l->row >= n) {

@@ -79,8 +79,17 @@ static exec_column_t *args_eval(const exec_expr_t *e, const exec_chunk_t *ch, co
     exec_column_t *cols = duet_calloc(e->nargs, sizeof(exec_column_t));
     uint32_t rows = exec_chunk_num_rows(ch);
     for (uint32_t i = 0; i < e->nargs; i++) {
-        exec_column_init(&cols[i], &e->args[i]->ft, rows);
-        if (eval_sel(e->args[i], ch, sel, n, ctx, &cols[i], err) < 0) {
+        const exec_expr_t *a = e->args[i];
+        if (a->kind == EXEC_EXPR_COLUMN && a->col < ch->ncols &&
+            ch->cols[a->col].cls == exec_col_class_of(&a->ft)) {
+            /* a view of the input column: no copy (owned = 0, so never freed) */
+            cols[i] = ch->cols[a->col];
+            cols[i].owned = 0;
+            cols[i].ft = a->ft;
+            continue;
+        }
+        exec_column_init(&cols[i], &a->ft, rows);
+        if (eval_sel(a, ch, sel, n, ctx, &cols[i], err) < 0) {
             for (uint32_t j = 0; j <= i; j++)
                 exec_column_destroy(&cols[j]);
             duet_free(cols);

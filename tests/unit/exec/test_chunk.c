@@ -173,6 +173,21 @@ static void test_selection(void **state)
     exec_chunk_free(d);
 }
 
+static void test_append_range(void **state)
+{
+    (void)state;
+    exec_chunk_t *src = fill(1025, 0);
+    exec_chunk_t *dst = fill(5, 0);
+    exec_chunk_append_range(dst, src, 3, 1000);
+    assert_int_equal(exec_chunk_num_rows(dst), 1005);
+    for (int i = 0; i < 5; i++)
+        check_row(dst, (uint32_t)i, i);
+    for (int i = 0; i < 1000; i++)
+        check_row(dst, (uint32_t)(5 + i), 3 + i);
+    exec_chunk_free(src);
+    exec_chunk_free(dst);
+}
+
 static void roundtrip(int n, size_t misalign, bool with_sel)
 {
     exec_chunk_t *c = fill(n, 0);
@@ -346,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_append_get_every_type),
         cmocka_unit_test(test_kind_mismatch),
         cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_append_range),
         cmocka_unit_test(test_codec_roundtrip),
         cmocka_unit_test(test_codec_rejects_corrupt),
         cmocka_unit_test(test_codec_bad_offsets_and_decimals),
