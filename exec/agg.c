@@ -370,7 +370,9 @@ static int consume_chunk(hash_agg_t *h, exec_chunk_t *in, exec_column_t *gcols,
             vals[k] = exec_column_get_datum(&gcols[k], r);
             types_key_encode_datum(&key, &vals[k]);
         }
-        group_t *g = find_group(h, key.data ? key.data : "", key.len, vals);
+        group_t *g = h->ngroup == 0 && h->ngroups
+                         ? &h->groups[0]
+                         : find_group(h, key.data ? key.data : "", key.len, vals);
         for (uint32_t a = 0; a < h->naggs && rc == 0; a++) {
             types_datum_t av[EXEC_AGG_MAX_ARGS];
             for (uint32_t j = 0; j < h->aggs[a].nargs; j++)

@@ -239,6 +239,13 @@ exec_expr_t *exec_expr_func(duet_arena_t *arena, exec_sig_t sig, const types_fie
         duet_err_set(err, ER_GENERIC, "cast needs a target type");
         return NULL;
     }
+    if (sig == EXEC_SIG_BETWEEN) {
+        /* x BETWEEN a AND b is (x >= a) AND (x <= b) in MySQL, NULLs included */
+        exec_expr_t *lo[2] = {args[0], args[1]}, *hi[2] = {args[0], args[2]};
+        exec_expr_t *both[2] = {exec_expr_func(arena, EXEC_SIG_GE, NULL, lo, 2, incr, err),
+                                exec_expr_func(arena, EXEC_SIG_LE, NULL, hi, 2, incr, err)};
+        return exec_expr_func(arena, EXEC_SIG_AND, ft, both, 2, incr, err);
+    }
     types_field_type_t rt = ft ? *ft : infer(sig, args, nargs, incr);
     exec_expr_t *e = expr_new(arena, EXEC_EXPR_FUNC, &rt);
     e->sig = (uint8_t)sig;

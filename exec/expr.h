@@ -52,8 +52,8 @@ typedef enum exec_sig {
     EXEC_SIG_ISNULL,    /* IS NULL */
     EXEC_SIG_ISNOTNULL, /* IS NOT NULL */
     EXEC_SIG_IN,        /* args[0] IN (args[1..]) */
-    EXEC_SIG_BETWEEN,   /* args[0] BETWEEN args[1] AND args[2] */
-    EXEC_SIG_IF,        /* IF(c, a, b) */
+    EXEC_SIG_BETWEEN, /* args[0] BETWEEN args[1] AND args[2]; built as (a0 >= a1) AND (a0 <= a2) */
+    EXEC_SIG_IF,      /* IF(c, a, b) */
     EXEC_SIG_IFNULL,
     EXEC_SIG_COALESCE,
     EXEC_SIG_NULLIF,

@@ -59,6 +59,22 @@ static int eval_const(const exec_expr_t *e, const exec_chunk_t *ch, const uint32
         exec_column_destroy(&one);
         return -1;
     }
+    if (one.elem_size && !exec_column_is_null(&one, 0)) {
+        /* fixed width: every row gets the value; rows not selected are marked NULL */
+        exec_column_reserve(out, rows, 0);
+        for (uint32_t r = 0; r < rows; r++)
+            memcpy(out->data + (size_t)r * out->elem_size, one.data, one.elem_size);
+        out->len = rows;
+        uint32_t k = 0;
+        for (uint32_t r = 0; r < rows; r++) {
+            if (k < n && sel[k] == r)
+                k++;
+            else
+                out->nulls[r >> 3] |= (uint8_t)(1u << (r & 7));
+        }
+        exec_column_destroy(&one);
+        return 0;
+    }
     uint32_t k = 0;
     for (uint32_t r = 0; r < rows; r++) {
         if (k < n && sel[k] == r) {

@@ -504,13 +504,6 @@ int exec_expr_row_fn(const exec_expr_t *e, const types_datum_t *a, exec_ctx_t *c
         *out = bool_datum(saw_null ? -1 : 0);
         return 0;
     }
-    case EXEC_SIG_BETWEEN: {
-        types_datum_t lo[2] = {a[0], a[1]}, hi[2] = {a[0], a[2]};
-        t0 = compare(EXEC_SIG_GE, lo, ctx);
-        t1 = compare(EXEC_SIG_LE, hi, ctx);
-        *out = bool_datum(t0 == 0 || t1 == 0 ? 0 : (t0 < 0 || t1 < 0) ? -1 : 1);
-        return 0;
-    }
     case EXEC_SIG_NULLIF:
         if (a[0].kind != TYPES_K_NULL && a[1].kind != TYPES_K_NULL &&
             cmp_vals(&a[0], &a[1], ctx) == 0)
