@@ -589,6 +589,41 @@ static void test_variance(void **state)
     free_list(&l);
 }
 
+static void test_memtrack_and_warnings(void **state)
+{
+    (void)state;
+    exec_mem_tracker_t q, op1, op2;
+    exec_mem_tracker_init(&q, NULL, "query", 1000);
+    exec_mem_tracker_init(&op1, &q, "HashAgg_1", 0);
+    exec_mem_tracker_init(&op2, &q, "Sort_2", 0);
+    duet_err_t err;
+    duet_err_clear(&err);
+    assert_int_equal(exec_mem_consume(&op1, 600, &err), 0);
+    assert_int_equal(exec_mem_consume(&op2, 400, &err), 0);
+    assert_int_equal(exec_mem_consumed(&q), 1000);
+    assert_int_equal(exec_mem_consume(&op2, 1, &err), -1);
+    assert_int_equal(err.code, 8175);
+    assert_int_equal(exec_mem_consumed(&q), 1001); /* counted until released */
+    assert_int_equal(exec_mem_consume(&op2, -401, &err), 0);
+    exec_mem_release_all(&op1);
+    assert_int_equal(exec_mem_consumed(&q), 0);
+    assert_int_equal(exec_mem_max(&q), 1001);
+    assert_int_equal(exec_mem_max(&op1), 600);
+
+    /* SHOW WARNINGS keeps the first 64; @@warning_count counts all */
+    exec_warnings_t w;
+    exec_ctx_t ctx;
+    exec_ctx_init(&ctx, &w, SCRATCH);
+    exec_warnings_clear(&w);
+    for (int i = 0; i < 100; i++)
+        exec_warn(&ctx, EXEC_WARN_WARNING, 1365, "Division by %d", i);
+    assert_int_equal(w.n, EXEC_MAX_WARNINGS);
+    assert_int_equal(w.total, 100);
+    assert_string_equal(w.items[63].msg, "Division by 63");
+    assert_int_equal(ctx.div_precision_increment, 4);
+    assert_int_equal(ctx.sql_mode, TYPES_MODE_DEFAULT);
+}
+
 /* ---- TPC-H Q6 ---- */
 
 enum { Q_QTY, Q_PRICE, Q_DISC, Q_SHIP, Q_NC };
@@ -686,8 +721,8 @@ int main(void)
         cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
         cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
         cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
-        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_variance),
-        cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_memtrack_and_warnings),
+        cmocka_unit_test(test_variance),          cmocka_unit_test(test_tpch_q6),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
