@@ -715,6 +715,126 @@ static void test_tpch_q6(void **state)
     free_list(&l);
 }
 
+/* ---- TPC-H Q1 ---- */
+
+static void dec_text(__int128 v, int scale, char *out)
+{
+    types_decimal_t d = types_dec_from_scaled128(v, scale);
+    types_dec_to_string(&d, out);
+}
+
+/* v / n rounded half up (v >= 0, n > 0). */
+static __int128 div_half_up(__int128 v, int64_t n)
+{
+    __int128 q = v / n, r = v % n;
+    return 2 * r >= n ? q + 1 : q;
+}
+
+static void test_tpch_q1(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    enum { QTY, PRICE, DISC, TAX, RFLAG, LSTATUS, SHIP, NQ };
+    types_field_type_t ft[NQ];
+    for (int i = 0; i < 4; i++) {
+        ft[i] = types_field_type_init(TYPES_TP_NEWDECIMAL);
+        ft[i].flen = 15;
+        ft[i].decimal = 2;
+    }
+    for (int i = RFLAG; i <= LSTATUS; i++) {
+        ft[i] = types_field_type_init(TYPES_TP_STRING);
+        ft[i].flen = 1;
+        ft[i].collate = TYPES_COLL_UTF8MB4_BIN;
+    }
+    ft[SHIP] = types_field_type_init(TYPES_TP_DATE);
+    enum { ROWS = 30000, PER = 1000 };
+    exec_chunk_list_t l = {0};
+    l.n = ROWS / PER;
+    l.chunks = duet_arena_calloc(A, l.n, sizeof(exec_chunk_t *));
+    /* reference, per group (flag * 2 + status) */
+    __int128 sq[6] = {0}, sb[6] = {0}, sdp[6] = {0}, sc[6] = {0}, sd[6] = {0};
+    int64_t cnt[6] = {0};
+    static const char flags[] = "ANR", stat[] = "FO";
+    int64_t cutoff = mytime_daynr(1998, 9, 2);
+    for (int i = 0; i < ROWS; i++) {
+        if (i % PER == 0)
+            l.chunks[i / PER] = exec_chunk_new(ft, NQ, 0);
+        int64_t qty = 1 + (int64_t)(next_rand() % 50),
+                price = 90000 + (int64_t)(next_rand() % 9000000);
+        int64_t disc = (int64_t)(next_rand() % 11), tax = (int64_t)(next_rand() % 9);
+        int f = (int)(next_rand() % 3), s = (int)(next_rand() % 2);
+        int64_t day = mytime_daynr(1992, 1, 2) + (int64_t)(next_rand() % 2526);
+        int y, m, d;
+        mytime_from_daynr(day, &y, &m, &d);
+        mytime_t ship = {(uint16_t)y, (uint8_t)m, (uint8_t)d, 0, 0, 0, 0};
+        types_decimal_t dq = types_dec_from_scaled128(qty * 100, 2),
+                        dp = types_dec_from_scaled128(price, 2),
+                        dd = types_dec_from_scaled128(disc, 2),
+                        dt = types_dec_from_scaled128(tax, 2);
+        types_datum_t v[NQ] = {types_datum_decimal(&dq),
+                               types_datum_decimal(&dp),
+                               types_datum_decimal(&dd),
+                               types_datum_decimal(&dt),
+                               types_datum_string(&flags[f], 1, TYPES_COLL_UTF8MB4_BIN),
+                               types_datum_string(&stat[s], 1, TYPES_COLL_UTF8MB4_BIN),
+                               types_datum_time(&ship, TYPES_TP_DATE, 0)};
+        assert_int_equal(exec_chunk_append_row(l.chunks[i / PER], v, &ERR), 0);
+        if (day > cutoff)
+            continue;
+        int g = f * 2 + s;
+        sq[g] += qty * 100;
+        sb[g] += price;
+        sdp[g] += (__int128)price * (100 - disc);
+        sc[g] += (__int128)price * (100 - disc) * (100 + tax);
+        sd[g] += disc;
+        cnt[g]++;
+    }
+    exec_expr_t *col_[NQ];
+    for (int i = 0; i < NQ; i++)
+        col_[i] = exec_expr_column(A, (uint32_t)i, &ft[i], NULL);
+    mytime_t cut = {1998, 9, 2, 0, 0, 0, 0};
+    types_datum_t dcut = types_datum_time(&cut, TYPES_TP_DATE, 0);
+    exec_expr_t *cond = fn2(EXEC_SIG_LE, col_[SHIP], exec_expr_const(A, &dcut, &ft[SHIP]));
+    exec_expr_t *one_minus_disc = fn2(EXEC_SIG_MINUS, cint(1), col_[DISC]);
+    exec_expr_t *disc_price = fn2(EXEC_SIG_MUL, col_[PRICE], one_minus_disc);
+    exec_expr_t *charge = fn2(EXEC_SIG_MUL, disc_price, fn2(EXEC_SIG_PLUS, cint(1), col_[TAX]));
+    exec_agg_desc_t aggs[8] = {agg1(EXEC_AGG_SUM, col_[QTY]),  agg1(EXEC_AGG_SUM, col_[PRICE]),
+                               agg1(EXEC_AGG_SUM, disc_price), agg1(EXEC_AGG_SUM, charge),
+                               agg1(EXEC_AGG_AVG, col_[QTY]),  agg1(EXEC_AGG_AVG, col_[PRICE]),
+                               agg1(EXEC_AGG_AVG, col_[DISC]), agg1(EXEC_AGG_COUNT, NULL)};
+    exec_expr_t *gb[2] = {col_[RFLAG], col_[LSTATUS]};
+    exec_executor_t *s = exec_scan_new(&CTX, &QUERY, &exec_chunk_list_source, &l, ft, NQ, 0);
+    exec_executor_t *sel = exec_selection_new(&CTX, &QUERY, s, &cond, 1);
+    exec_executor_t *agg =
+        exec_hash_agg_new(&CTX, &QUERY, sel, gb, 2, aggs, 8, EXEC_AGG_COMPLETE, &ERR);
+    assert_non_null(agg);
+    exec_expr_t *k0 = exec_expr_column(A, 8, &agg->schema[8], NULL);
+    exec_expr_t *k1 = exec_expr_column(A, 9, &agg->schema[9], NULL);
+    exec_sort_item_t order[2] = {{k0, false}, {k1, false}};
+    exec_executor_t *sorted = exec_sort_new(&CTX, &QUERY, agg, order, 2);
+    int groups = drain(sorted, OUT, sizeof(OUT));
+    assert_int_equal(groups, 6);
+    static char want[4096];
+    size_t len = 0;
+    for (int g = 0; g < 6; g++) {
+        char t[8][TYPES_DEC_STR_MAX];
+        dec_text(sq[g], 2, t[0]);
+        dec_text(sb[g], 2, t[1]);
+        dec_text(sdp[g], 4, t[2]);
+        dec_text(sc[g], 6, t[3]);
+        dec_text(div_half_up(sq[g] * 10000, cnt[g]), 6, t[4]);
+        dec_text(div_half_up(sb[g] * 10000, cnt[g]), 6, t[5]);
+        dec_text(div_half_up(sd[g] * 10000, cnt[g]), 6, t[6]);
+        len += (size_t)snprintf(want + len, sizeof(want) - len, "%s,%s,%s,%s,%s,%s,%s,%lld,%c,%c;",
+                                t[0], t[1], t[2], t[3], t[4], t[5], t[6], (long long)cnt[g],
+                                flags[g / 2], stat[g % 2]);
+    }
+    assert_string_equal(OUT, want);
+    assert_int_equal(W.n, 0);
+    exec_executor_free(sorted);
+    free_list(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -723,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
         cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_memtrack_and_warnings),
         cmocka_unit_test(test_variance),          cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_tpch_q1),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
