@@ -51,6 +51,7 @@ int exec_executor_next(exec_executor_t *e, exec_chunk_t *out, duet_err_t *err)
     e->stats.loops++;
     if (rc == 0)
         e->stats.rows += exec_chunk_logical_rows(out);
+    e->stats.mem_max = exec_mem_max(&e->mem);
     e->stats.time_ns += now_ns() - t;
     return rc;
 }

@@ -28,6 +28,7 @@ typedef struct exec_runtime_stats {
     uint64_t rows;    /* logical rows returned */
     uint64_t loops;   /* next calls */
     uint64_t time_ns; /* wall time in open, next and close, children included */
+    int64_t mem_max;  /* peak bytes of this operator's tracker */
 } exec_runtime_stats_t;
 
 typedef struct exec_executor exec_executor_t;

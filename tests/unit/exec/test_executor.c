@@ -154,6 +154,8 @@ static void test_scan_and_stats(void **state)
     assert_int_equal(s->stats.rows, 10);
     assert_int_equal(s->stats.loops, 5); /* 3+3+3+1, then the empty end */
     assert_true(exec_executor_mem_max(s) > 0);
+    assert_int_equal(s->stats.mem_max, exec_executor_mem_max(s));
+    assert_true(s->stats.time_ns > 0);
     assert_true(exec_mem_max(&QUERY) >= exec_executor_mem_max(s));
     exec_executor_free(s);
     assert_int_equal(exec_mem_consumed(&QUERY), 0);
