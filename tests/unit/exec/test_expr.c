@@ -456,6 +456,69 @@ static void test_selection_and_filter(void **state)
     exec_chunk_free(c);
 }
 
+/* Vectorized evaluation under random selections agrees with evaluating each row
+ * alone, and rows the selection drops come out NULL. */
+static void test_random_selections(void **state)
+{
+    (void)state;
+    types_field_type_t it = types_field_type_init(TYPES_TP_LONGLONG);
+    types_field_type_t its[3] = {it, it, it};
+    uint64_t seed = 12345;
+    exec_expr_t *x = exec_expr_column(A, 0, &it, "x"), *y = exec_expr_column(A, 1, &it, "y"),
+                *z = exec_expr_column(A, 2, &it, "z");
+    exec_expr_t *trees[5] = {
+        fn(EXEC_SIG_IF, 3, fn(EXEC_SIG_GT, 2, x, y), fn(EXEC_SIG_MINUS, 2, x, y),
+           fn(EXEC_SIG_COALESCE, 2, z, fn(EXEC_SIG_MUL, 2, y, cint(2)))),
+        fn(EXEC_SIG_OR, 2, fn(EXEC_SIG_AND, 2, fn(EXEC_SIG_LT, 2, x, cint(0)), z),
+           fn(EXEC_SIG_XOR, 2, y, fn(EXEC_SIG_ISNULL, 1, z))),
+        fn(EXEC_SIG_CASE, 5, fn(EXEC_SIG_EQ, 2, x, y), cstr("eq"), fn(EXEC_SIG_NULLEQ, 2, y, z),
+           fn(EXEC_SIG_DIV, 2, x, z), fn(EXEC_SIG_MOD, 2, y, x)),
+        fn(EXEC_SIG_IN, 4, x, y, z, cint(3)),
+        fn(EXEC_SIG_NULLIF, 2, fn(EXEC_SIG_INTDIV, 2, x, y), fn(EXEC_SIG_NEG, 1, z)),
+    };
+    for (int round = 0; round < 40; round++) {
+        exec_chunk_t *c = exec_chunk_new(its, 3, 0);
+        uint32_t rows = 1 + (uint32_t)(round * 37 % 300);
+        for (uint32_t r = 0; r < rows; r++) {
+            types_datum_t v[3];
+            for (int k = 0; k < 3; k++) {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                int64_t n = (int64_t)(seed >> 33) % 13 - 6;
+                v[k] = n == 6 ? types_datum_null() : types_datum_int(n);
+            }
+            assert_int_equal(exec_chunk_append_row(c, v, &ERR), 0);
+        }
+        uint32_t sel[300], ns = 0;
+        for (uint32_t r = 0; r < rows; r++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            if ((seed >> 40) % 3)
+                sel[ns++] = r;
+        }
+        exec_chunk_set_sel(c, sel, ns);
+        for (int t = 0; t < 5; t++) {
+            exec_column_t out;
+            exec_column_init(&out, &trees[t]->ft, 0);
+            assert_int_equal(exec_expr_eval(trees[t], c, &CTX, &out, &ERR), 0);
+            assert_int_equal(out.len, rows);
+            uint32_t k = 0;
+            for (uint32_t r = 0; r < rows; r++) {
+                types_datum_t got = exec_column_get_datum(&out, r);
+                if (k < ns && sel[k] == r) {
+                    k++;
+                    types_datum_t want;
+                    assert_int_equal(exec_expr_eval_row(trees[t], c, r, &CTX, &want, &ERR), 0);
+                    assert_int_equal(types_datum_cmp(&got, &want, NULL), 0);
+                    assert_int_equal(got.kind, want.kind);
+                } else {
+                    assert_int_equal(got.kind, TYPES_K_NULL);
+                }
+            }
+            exec_column_destroy(&out);
+        }
+        exec_chunk_free(c);
+    }
+}
+
 static void test_build_errors(void **state)
 {
     (void)state;
@@ -472,10 +535,15 @@ static void test_build_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_comparisons),  cmocka_unit_test(test_arithmetic),
-        cmocka_unit_test(test_logic),        cmocka_unit_test(test_in_between),
-        cmocka_unit_test(test_control_flow), cmocka_unit_test(test_cast),
-        cmocka_unit_test(test_like),         cmocka_unit_test(test_selection_and_filter),
+        cmocka_unit_test(test_comparisons),
+        cmocka_unit_test(test_arithmetic),
+        cmocka_unit_test(test_logic),
+        cmocka_unit_test(test_in_between),
+        cmocka_unit_test(test_control_flow),
+        cmocka_unit_test(test_cast),
+        cmocka_unit_test(test_like),
+        cmocka_unit_test(test_selection_and_filter),
+        cmocka_unit_test(test_random_selections),
         cmocka_unit_test(test_build_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
