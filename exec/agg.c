@@ -85,6 +85,10 @@ typedef struct hash_agg {
     uint32_t *dset_len;
     uint32_t ndset, cap_dset;
     bool built;
+    bool stream;         /* StreamAgg: input ordered by the group-by values */
+    bool input_done;     /* StreamAgg: the child has ended */
+    uint32_t ready;      /* StreamAgg: groups that can no longer change */
+    duet_arena_t *spare; /* StreamAgg: the arena the open group moves to */
     uint32_t emit;
     int64_t counted;
     exec_chunk_t *in;
@@ -131,24 +135,14 @@ static void rehash(hash_agg_t *h)
     }
 }
 
-static group_t *find_group(hash_agg_t *h, const char *key, size_t len, const types_datum_t *vals)
+static group_t *new_group(hash_agg_t *h, const char *key, size_t len, uint64_t hash,
+                          const types_datum_t *vals)
 {
-    uint64_t hash = XXH3_64bits(key, len);
-    if ((h->ngroups + 1) * 2 > h->nslots)
-        rehash(h);
-    uint32_t i = (uint32_t)hash & (h->nslots - 1);
-    while (h->slots[i]) {
-        group_t *g = &h->groups[h->slots[i] - 1];
-        if (g->hash == hash && g->key_len == len && memcmp(g->key, key, len) == 0)
-            return g;
-        i = (i + 1) & (h->nslots - 1);
-    }
     if (h->ngroups == h->cap_groups) {
         h->cap_groups = h->cap_groups ? h->cap_groups * 2 : 64;
         h->groups = duet_realloc(h->groups, h->cap_groups * sizeof(group_t));
     }
-    group_t *g = &h->groups[h->ngroups];
-    h->slots[i] = ++h->ngroups;
+    group_t *g = &h->groups[h->ngroups++];
     g->hash = hash;
     g->key_len = (uint32_t)len;
     g->key = duet_arena_strndup(h->arena, key, len);
@@ -161,6 +155,28 @@ static group_t *find_group(hash_agg_t *h, const char *key, size_t len, const typ
         g->st[a].bits = h->aggs[a].fn == EXEC_AGG_BIT_AND ? UINT64_MAX : 0;
     }
     return g;
+}
+
+static group_t *find_group(hash_agg_t *h, const char *key, size_t len, const types_datum_t *vals)
+{
+    if (h->stream) { /* sorted input: a group continues or a new one starts */
+        group_t *last = h->ngroups ? &h->groups[h->ngroups - 1] : NULL;
+        if (last && last->key_len == len && memcmp(last->key, key, len) == 0)
+            return last;
+        return new_group(h, key, len, 0, vals);
+    }
+    uint64_t hash = XXH3_64bits(key, len);
+    if ((h->ngroups + 1) * 2 > h->nslots)
+        rehash(h);
+    uint32_t i = (uint32_t)hash & (h->nslots - 1);
+    while (h->slots[i]) {
+        group_t *g = &h->groups[h->slots[i] - 1];
+        if (g->hash == hash && g->key_len == len && memcmp(g->key, key, len) == 0)
+            return g;
+        i = (i + 1) & (h->nslots - 1);
+    }
+    h->slots[i] = h->ngroups + 1;
+    return new_group(h, key, len, hash, vals);
 }
 
 /* A value as DOUBLE (strings warn 1292). */
@@ -494,26 +510,108 @@ static int emit_agg(hash_agg_t *h, uint32_t a, const agg_state_t *s, exec_column
     return exec_expr_append_coerced(&cols[0], &v, ctx, err);
 }
 
+static int emit_group(hash_agg_t *h, const group_t *g, exec_chunk_t *out, duet_err_t *err)
+{
+    uint32_t c = 0;
+    for (uint32_t a = 0; a < h->naggs; a++) {
+        if (emit_agg(h, a, &g->st[a], &out->cols[c], err) < 0)
+            return -1;
+        c += agg_out_cols(h->aggs[a].fn, h->mode);
+    }
+    for (uint32_t k = 0; k < h->ngroup; k++, c++)
+        if (exec_expr_append_coerced(&out->cols[c], &g->vals[k], h->base.ctx, err) < 0)
+            return -1;
+    if (h->base.ncols == 0)
+        out->virt_rows++;
+    return 0;
+}
+
 static int hash_agg_next(exec_executor_t *e, exec_chunk_t *out, duet_err_t *err)
 {
     hash_agg_t *h = (hash_agg_t *)e;
     if (!h->built && build(h, err) < 0)
         return -1;
-    while (h->emit < h->ngroups && exec_chunk_num_rows(out) < out->capacity) {
-        const group_t *g = &h->groups[h->emit++];
-        uint32_t c = 0;
-        for (uint32_t a = 0; a < h->naggs; a++) {
-            if (emit_agg(h, a, &g->st[a], &out->cols[c], err) < 0)
-                return -1;
-            c += agg_out_cols(h->aggs[a].fn, h->mode);
-        }
-        for (uint32_t k = 0; k < h->ngroup; k++, c++)
-            if (exec_expr_append_coerced(&out->cols[c], &g->vals[k], e->ctx, err) < 0)
-                return -1;
-        if (e->ncols == 0)
-            out->virt_rows++;
-    }
+    while (h->emit < h->ngroups && exec_chunk_num_rows(out) < out->capacity)
+        if (emit_group(h, &h->groups[h->emit++], out, err) < 0)
+            return -1;
     return 0;
+}
+
+/* StreamAgg: once every finished group is out, the open one moves to a fresh
+ * arena so memory stays bounded by one group. */
+static void stream_compact(hash_agg_t *h)
+{
+    if (h->ngroups == 0 || h->emit != h->ngroups - 1)
+        return;
+    duet_arena_t *na = h->spare;
+    duet_arena_reset(na);
+    group_t g = h->groups[h->ngroups - 1], *d = &h->groups[0];
+    d->hash = g.hash;
+    d->key_len = g.key_len;
+    d->key = duet_arena_strndup(na, g.key, g.key_len);
+    d->vals = duet_arena_alloc(na, h->ngroup * sizeof(types_datum_t));
+    for (uint32_t k = 0; k < h->ngroup; k++)
+        d->vals[k] = types_datum_copy(&g.vals[k], na);
+    d->st = duet_arena_alloc(na, (h->naggs ? h->naggs : 1) * sizeof(agg_state_t));
+    for (uint32_t a = 0; a < h->naggs; a++) {
+        d->st[a] = g.st[a];
+        d->st[a].val = types_datum_copy(&g.st[a].val, na);
+    }
+    h->spare = h->arena;
+    h->arena = na;
+    h->ngroups = 1;
+    h->emit = h->ready = 0;
+}
+
+/* StreamAgg: consumes one child chunk (or notes the end). */
+static int stream_pull(hash_agg_t *h, duet_err_t *err)
+{
+    exec_executor_t *e = &h->base;
+    if (!h->in)
+        h->in = exec_executor_new_chunk(e->child);
+    if (exec_executor_next(e->child, h->in, err) < 0)
+        return -1;
+    if (exec_chunk_logical_rows(h->in) == 0) {
+        h->input_done = true;
+        if (h->ngroup == 0 && h->ngroups == 0)
+            find_group(h, "", 0, NULL);
+        h->ready = h->ngroups;
+        return 0;
+    }
+    if (e->ctx->arena)
+        duet_arena_reset(e->ctx->arena);
+    types_field_type_t ll = types_field_type_init(TYPES_TP_LONGLONG);
+    uint32_t na = EXEC_AGG_MAX_ARGS * h->naggs;
+    exec_column_t *gcols = duet_calloc(h->ngroup ? h->ngroup : 1, sizeof(exec_column_t));
+    exec_column_t *acols = duet_calloc(na ? na : 1, sizeof(exec_column_t));
+    for (uint32_t k = 0; k < h->ngroup; k++)
+        exec_column_init(&gcols[k], &ll, 0);
+    for (uint32_t a = 0; a < na; a++)
+        exec_column_init(&acols[a], &ll, 0);
+    int rc = consume_chunk(h, h->in, gcols, acols, err);
+    for (uint32_t k = 0; k < h->ngroup; k++)
+        exec_column_destroy(&gcols[k]);
+    for (uint32_t a = 0; a < na; a++)
+        exec_column_destroy(&acols[a]);
+    duet_free(gcols);
+    duet_free(acols);
+    h->ready = h->ngroups ? h->ngroups - 1 : 0;
+    return rc;
+}
+
+static int stream_agg_next(exec_executor_t *e, exec_chunk_t *out, duet_err_t *err)
+{
+    hash_agg_t *h = (hash_agg_t *)e;
+    for (;;) {
+        while (h->emit < h->ready && exec_chunk_num_rows(out) < out->capacity)
+            if (emit_group(h, &h->groups[h->emit++], out, err) < 0)
+                return -1;
+        if (exec_chunk_num_rows(out) >= out->capacity || h->input_done)
+            return 0;
+        stream_compact(h);
+        if (stream_pull(h, err) < 0)
+            return -1;
+    }
 }
 
 static void hash_agg_destroy(exec_executor_t *e)
@@ -521,6 +619,7 @@ static void hash_agg_destroy(exec_executor_t *e)
     hash_agg_t *h = (hash_agg_t *)e;
     exec_chunk_free(h->in);
     duet_arena_destroy(h->arena);
+    duet_arena_destroy(h->spare);
     duet_free(h->groups);
     duet_free(h->slots);
     duet_free(h->group_by);
@@ -533,6 +632,8 @@ static void hash_agg_destroy(exec_executor_t *e)
 
 static const exec_executor_ops_t hash_agg_ops = {"HashAgg", NULL, hash_agg_next, NULL,
                                                  hash_agg_destroy};
+static const exec_executor_ops_t stream_agg_ops = {"StreamAgg", NULL, stream_agg_next, NULL,
+                                                   hash_agg_destroy};
 
 exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
                                    exec_executor_t *child, exec_expr_t *const *group_by,
@@ -597,4 +698,27 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
     h->sum_dec = sum_dec;
     h->arena = duet_arena_create(64 * 1024);
     return &h->base;
+}
+
+exec_executor_t *exec_stream_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
+                                     exec_executor_t *child, exec_expr_t *const *group_by,
+                                     uint32_t ngroup, const exec_agg_desc_t *aggs, uint32_t naggs,
+                                     exec_agg_mode_t mode, duet_err_t *err)
+{
+    for (uint32_t a = 0; a < naggs; a++) {
+        if (aggs[a].distinct) {
+            duet_err_set(err, ER_GENERIC, "aggregate %u: DISTINCT needs a hash aggregation", a);
+            return NULL;
+        }
+    }
+    exec_executor_t *e =
+        exec_hash_agg_new(ctx, query, child, group_by, ngroup, aggs, naggs, mode, err);
+    if (!e)
+        return NULL;
+    hash_agg_t *h = (hash_agg_t *)e;
+    e->ops = &stream_agg_ops;
+    e->mem.label = stream_agg_ops.name;
+    h->stream = true;
+    h->spare = duet_arena_create(64 * 1024);
+    return e;
 }

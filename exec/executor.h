@@ -234,6 +234,17 @@ exec_executor_t *exec_hash_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
                                    uint32_t ngroup, const exec_agg_desc_t *aggs, uint32_t naggs,
                                    exec_agg_mode_t mode, duet_err_t *err);
 
+/*
+ * exec_stream_agg_new: as exec_hash_agg_new for input already ordered by the
+ * group-by values (or without GROUP BY): groups are emitted as soon as the next
+ * one starts, holding one group in memory. DISTINCT is refused (NULL, 1105;
+ * child then stays the caller's).
+ */
+exec_executor_t *exec_stream_agg_new(exec_ctx_t *ctx, exec_mem_tracker_t *query,
+                                     exec_executor_t *child, exec_expr_t *const *group_by,
+                                     uint32_t ngroup, const exec_agg_desc_t *aggs, uint32_t naggs,
+                                     exec_agg_mode_t mode, duet_err_t *err);
+
 /* exec_executor_init: fills the common part (for executor implementations);
  * schema is copied. */
 void exec_executor_init(exec_executor_t *e, const exec_executor_ops_t *ops, exec_ctx_t *ctx,

@@ -286,6 +286,54 @@ static void test_hash_agg_complete(void **state)
     free_list(&l);
 }
 
+static void test_stream_agg(void **state)
+{
+    (void)state;
+    exec_mem_tracker_init(&QUERY, NULL, "query", 0);
+    exec_chunk_list_t l = make_list(20, 6);
+    exec_agg_desc_t aggs[3] = {agg1(EXEC_AGG_COUNT, NULL), agg1(EXEC_AGG_SUM, col(1)),
+                               agg1(EXEC_AGG_MIN, col(0))};
+    exec_expr_t *gb = col(0);
+    exec_sort_item_t by_k = {col(0), false};
+    exec_executor_t *sorted = exec_sort_new(&CTX, &QUERY, scan(&l, 3), &by_k, 1);
+    exec_executor_t *s =
+        exec_stream_agg_new(&CTX, &QUERY, sorted, &gb, 1, aggs, 3, EXEC_AGG_COMPLETE, &ERR);
+    assert_non_null(s);
+    assert_int_equal(s->chunk_cap, 3);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 2);
+    assert_string_equal(OUT, "14,114,a,a;6,57,b,b;");
+    exec_executor_free(s);
+
+    /* 5000 groups in order, one row each: memory stays at one group */
+    exec_chunk_list_t big = make_list(5000, 100);
+    exec_expr_t *gd = col(2);
+    s = exec_stream_agg_new(&CTX, &QUERY, scan(&big, 64), &gd, 1, aggs, 2, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 5000);
+    assert_true(strncmp(OUT, "1,0,0.00;1,1,1.25;1,2,2.50;", 27) == 0);
+    int64_t stream_mem = exec_executor_mem_max(s);
+    exec_executor_free(s);
+    exec_executor_t *h =
+        exec_hash_agg_new(&CTX, &QUERY, scan(&big, 64), &gd, 1, aggs, 2, EXEC_AGG_COMPLETE, &ERR);
+    assert_int_equal(drain(h, OUT, sizeof(OUT)), 5000);
+    assert_true(stream_mem * 4 < exec_executor_mem_max(h));
+    exec_executor_free(h);
+    free_list(&big);
+
+    /* no GROUP BY, empty input: one row; DISTINCT is refused */
+    exec_chunk_list_t empty = make_list(0, 1);
+    s = exec_stream_agg_new(&CTX, &QUERY, scan(&empty, 0), NULL, 0, aggs, 3, EXEC_AGG_COMPLETE,
+                            &ERR);
+    assert_int_equal(drain(s, OUT, sizeof(OUT)), 1);
+    assert_string_equal(OUT, "0,NULL,NULL;");
+    exec_executor_free(s);
+    exec_agg_desc_t d = {EXEC_AGG_COUNT, {col(0)}, 1, true};
+    exec_executor_t *src = scan(&empty, 0);
+    assert_null(exec_stream_agg_new(&CTX, &QUERY, src, NULL, 0, &d, 1, EXEC_AGG_COMPLETE, &ERR));
+    assert_string_equal(ERR.msg, "aggregate 0: DISTINCT needs a hash aggregation");
+    exec_executor_free(src);
+    free_list(&l);
+}
+
 /* A source over an executor's output chunks: partial aggregation feeding final. */
 static void test_hash_agg_partial_final(void **state)
 {
@@ -840,11 +888,17 @@ static void test_tpch_q1(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_scan_and_stats),    cmocka_unit_test(test_selection_projection_limit),
-        cmocka_unit_test(test_hash_agg_complete), cmocka_unit_test(test_hash_agg_partial_final),
-        cmocka_unit_test(test_memory_quota),      cmocka_unit_test(test_sort_topn),
-        cmocka_unit_test(test_hash_join),         cmocka_unit_test(test_memtrack_and_warnings),
-        cmocka_unit_test(test_variance),          cmocka_unit_test(test_tpch_q6),
+        cmocka_unit_test(test_scan_and_stats),
+        cmocka_unit_test(test_selection_projection_limit),
+        cmocka_unit_test(test_hash_agg_complete),
+        cmocka_unit_test(test_hash_agg_partial_final),
+        cmocka_unit_test(test_memory_quota),
+        cmocka_unit_test(test_sort_topn),
+        cmocka_unit_test(test_hash_join),
+        cmocka_unit_test(test_stream_agg),
+        cmocka_unit_test(test_memtrack_and_warnings),
+        cmocka_unit_test(test_variance),
+        cmocka_unit_test(test_tpch_q6),
         cmocka_unit_test(test_tpch_q1),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
