@@ -1,12 +1,12 @@
 /* exec.c - statement dispatch and the result sink (see exec.h). */
 #include "proxy/exec.h"
+#include "proxy/dispatch.h"
 #include "proxy/server_int.h"
 #include "common/mem.h"
 #include "wire/codec.h"
 #include "wire/protocol.h"
 #include "wire/response.h"
 
-#include <ctype.h>
 #include <string.h>
 
 void proxy_sink_init(proxy_sink_t *k, proxy_session_t *s, wire_out_t *out, bool binary)
@@ -144,19 +144,13 @@ void proxy_sink_error(proxy_sink_t *k, const duet_err_t *err)
     k->last_err = *err;
 }
 
-static bool blank(const char *text, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!isspace((unsigned char)text[i]) && text[i] != ';')
-            return false;
-    return true;
-}
-
-static void not_built(duet_err_t *err)
+/* The answer for a statement that parsed but that nothing can run yet. */
+static void not_built(duet_err_t *err, const sql_stmt_list_t *list)
 {
     duet_err_set(err, ER_GENERIC,
-                 "statement execution is not built yet: duet's SQL parser and executor are "
-                 "still being written");
+                 "statement execution is not built yet: duet parses this %s statement but "
+                 "cannot run it",
+                 sql_stmt_kind_name(list->stmts[0]->kind));
 }
 
 int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *sink)
@@ -166,10 +160,11 @@ int proxy_exec(proxy_session_t *s, const char *text, size_t len, proxy_sink_t *s
         return x->exec(x->ctx, s, text, len, sink);
     duet_err_t err = {0};
     proxy_session_clear_diag(s);
-    if (blank(text, len))
-        duet_err_set(&err, ER_EMPTY_QUERY);
-    else
-        not_built(&err);
+    duet_arena_t *arena = duet_arena_create(0);
+    sql_stmt_list_t *list;
+    if (proxy_dispatch_parse(s, arena, text, len, &list, &err) == 0)
+        not_built(&err, list);
+    duet_arena_destroy(arena);
     proxy_sink_error(sink, &err);
     return 0;
 }
@@ -181,9 +176,11 @@ int proxy_prepare(proxy_session_t *s, const char *text, size_t len, uint16_t *nc
     if (x->prepare != NULL)
         return x->prepare(x->ctx, s, text, len, ncols, nparams, cols, err);
     proxy_session_clear_diag(s);
-    if (blank(text, len))
-        return duet_err_set(err, ER_EMPTY_QUERY);
-    not_built(err);
+    duet_arena_t *arena = duet_arena_create(0);
+    sql_stmt_list_t *list;
+    if (proxy_dispatch_parse(s, arena, text, len, &list, err) == 0)
+        not_built(err, list);
+    duet_arena_destroy(arena);
     return -1;
 }
 
@@ -193,9 +190,10 @@ int proxy_exec_prepared(proxy_session_t *s, proxy_stmt_t *st, const wire_param_t
     const proxy_executor_t *x = &s->server->executor;
     if (x->exec_prepared != NULL)
         return x->exec_prepared(x->ctx, s, st, params, sink);
+    /* Without an executor no statement can have been prepared. */
     duet_err_t err = {0};
     proxy_session_clear_diag(s);
-    not_built(&err);
+    duet_err_set(&err, ER_GENERIC, "statement execution is not built yet");
     proxy_sink_error(sink, &err);
     return 0;
 }
