@@ -457,6 +457,16 @@ static Pdpb__ResponseHeader *header(duet_arena_t *arena, Pdpb__ErrorType type, c
     return h;
 }
 
+/* Persists pd's state (pd->lock held) and returns the response header that says how
+ * it went: OK, or UNKNOWN with the save error. */
+static Pdpb__ResponseHeader *save_header_locked(pd_server_t *pd, duet_arena_t *arena)
+{
+    duet_err_t e = {0};
+    if (save_locked(pd, &e) != 0)
+        return header(arena, PDPB__ERROR_TYPE__UNKNOWN, e.msg);
+    return header(arena, PDPB__ERROR_TYPE__OK, NULL);
+}
+
 static int h_tso(void *ctx, const ProtobufCMessage *req, ProtobufCMessage *resp,
                  duet_arena_t *arena, duet_err_t *err)
 {
@@ -528,11 +538,7 @@ static int h_bootstrap(void *ctx, const ProtobufCMessage *req, ProtobufCMessage 
     put_store_locked(pd, r->store);
     put_region_locked(pd, r->region, r->store->id);
     pd->bootstrapped = true;
-    duet_err_t e = {0};
-    if (save_locked(pd, &e) != 0)
-        out->header = header(arena, PDPB__ERROR_TYPE__UNKNOWN, e.msg);
-    else
-        out->header = header(arena, PDPB__ERROR_TYPE__OK, NULL);
+    out->header = save_header_locked(pd, arena);
     pthread_mutex_unlock(&pd->lock);
     return 0;
 }
@@ -556,11 +562,7 @@ static int h_put_store(void *ctx, const ProtobufCMessage *req, ProtobufCMessage 
         return 0;
     }
     put_store_locked(pd, r->store);
-    duet_err_t e = {0};
-    if (save_locked(pd, &e) != 0)
-        out->header = header(arena, PDPB__ERROR_TYPE__UNKNOWN, e.msg);
-    else
-        out->header = header(arena, PDPB__ERROR_TYPE__OK, NULL);
+    out->header = save_header_locked(pd, arena);
     pthread_mutex_unlock(&pd->lock);
     return 0;
 }
@@ -713,11 +715,7 @@ static int h_report_split(void *ctx, const ProtobufCMessage *req, ProtobufCMessa
     uint64_t leader = l ? l->leader_store : first_store(r->left);
     put_region_locked(pd, r->left, leader);
     put_region_locked(pd, r->right, leader);
-    duet_err_t e = {0};
-    if (save_locked(pd, &e) != 0)
-        out->header = header(arena, PDPB__ERROR_TYPE__UNKNOWN, e.msg);
-    else
-        out->header = header(arena, PDPB__ERROR_TYPE__OK, NULL);
+    out->header = save_header_locked(pd, arena);
     pthread_mutex_unlock(&pd->lock);
     return 0;
 }
