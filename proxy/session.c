@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -18,11 +19,9 @@ uint16_t proxy_session_status(const proxy_session_t *s)
         st |= WIRE_STATUS_AUTOCOMMIT;
     if (s->in_trans)
         st |= WIRE_STATUS_IN_TRANS;
-    int i = -1;
+    /* The definitions are one array, so a definition's slot is its offset in it. */
     const proxy_sysvar_def_t *d = proxy_sysvar_find("sql_mode", 8);
-    for (size_t k = 0; k < proxy_sysvar_count(); k++)
-        if (proxy_sysvar_at(k) == d)
-            i = (int)k;
+    ptrdiff_t i = d ? d - proxy_sysvar_at(0) : -1;
     if (i >= 0 && s->vars.vals != NULL && s->vars.vals[i] != NULL &&
         strstr(s->vars.vals[i], "NO_BACKSLASH_ESCAPES") != NULL)
         st |= WIRE_STATUS_NO_BACKSLASH_ESCAPES;

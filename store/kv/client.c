@@ -543,6 +543,28 @@ int kv_client_batch_get(kv_client_t *c, const void *const *keys, const size_t *l
     return rc;
 }
 
+/*
+ * client_region_span: locates the region holding cur and sets *req_end to the end key
+ * of a request over [cur, end) that stays inside it (end_len == 0: no end). *last is
+ * true when the range ends in this region. Returns 0, or -1 with err.
+ */
+static int client_region_span(kv_client_t *c, const duet_buf_t *cur, const void *end,
+                              size_t end_len, duet_arena_t *arena, kv_client_loc_t *loc,
+                              ProtobufCBinaryData *req_end, bool *last, duet_err_t *err)
+{
+    if (kv_client_locate(c, cur->data, cur->len, arena, loc, err) != 0)
+        return -1;
+    *last = loc->end.len == 0 ||
+            (end_len && kv_client_bytes_cmp(end, end_len, loc->end.data, loc->end.len) <= 0);
+    if (*last && end_len) {
+        req_end->data = (uint8_t *)end;
+        req_end->len = end_len;
+    } else {
+        *req_end = loc->end;
+    }
+    return 0;
+}
+
 int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const void *end,
                    size_t end_len, size_t limit, uint64_t ts, kv_client_scan_fn fn, void *ctx,
                    duet_err_t *err)
@@ -558,22 +580,15 @@ int kv_client_scan(kv_client_t *c, const void *start, size_t start_len, const vo
         if (end_len && kv_client_bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
             break;
         kv_client_loc_t loc;
-        if (kv_client_locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
+        Kvrpcpb__ScanRequest s = KVRPCPB__SCAN_REQUEST__INIT;
+        bool last_region;
+        if (client_region_span(c, &cur, end, end_len, arena, &loc, &s.end_key, &last_region, err) !=
+            0) {
             rc = KV_CLIENT_ERR;
             break;
         }
-        bool last_region =
-            loc.end.len == 0 ||
-            (end_len && kv_client_bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
-        Kvrpcpb__ScanRequest s = KVRPCPB__SCAN_REQUEST__INIT;
         s.start_key.data = (uint8_t *)cur.data;
         s.start_key.len = cur.len;
-        if (last_region && end_len) {
-            s.end_key.data = (uint8_t *)end;
-            s.end_key.len = end_len;
-        } else {
-            s.end_key = loc.end;
-        }
         size_t want = SCAN_BATCH;
         if (limit && limit - seen < want)
             want = limit - seen;
@@ -649,22 +664,15 @@ int kv_client_delete_range(kv_client_t *c, const void *start, size_t start_len, 
         if (end_len && kv_client_bytes_cmp(cur.data, cur.len, end, end_len) >= 0)
             break;
         kv_client_loc_t loc;
-        if (kv_client_locate(c, cur.data, cur.len, arena, &loc, err) != 0) {
+        Kvrpcpb__DeleteRangeRequest d = KVRPCPB__DELETE_RANGE_REQUEST__INIT;
+        bool last_region;
+        if (client_region_span(c, &cur, end, end_len, arena, &loc, &d.end_key, &last_region, err) !=
+            0) {
             rc = KV_CLIENT_ERR;
             break;
         }
-        bool last_region =
-            loc.end.len == 0 ||
-            (end_len && kv_client_bytes_cmp(end, end_len, loc.end.data, loc.end.len) <= 0);
-        Kvrpcpb__DeleteRangeRequest d = KVRPCPB__DELETE_RANGE_REQUEST__INIT;
         d.start_key.data = (uint8_t *)cur.data;
         d.start_key.len = cur.len;
-        if (last_region && end_len) {
-            d.end_key.data = (uint8_t *)end;
-            d.end_key.len = end_len;
-        } else {
-            d.end_key = loc.end;
-        }
         ProtobufCMessage *m;
         int r = kv_client_call(c, &loc, "KvDeleteRange", &d.base, &m, arena, err);
         if (r < 0 || (r == 1 && ++region_retries > KV_CLIENT_REGION_RETRIES)) {
